@@ -242,8 +242,13 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON."""
-        return {"text": self.span.text, "start": self.span.start, "end": self.span.end,
-                "kind": self.kind, "key": self.key}
+        return {
+            "text": self.span.text,
+            "start": self.span.start,
+            "end": self.span.end,
+            "kind": self.kind,
+            "key": self.key,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,10 +266,18 @@ class Quantity:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON."""
-        return {"text": self.span.text, "start": self.span.start, "end": self.span.end,
-                "low": self.low, "high": self.high, "unit": self.unit, "per": self.per,
-                "kind": self.kind, "approximate": self.approximate,
-                "comparator": self.comparator}
+        return {
+            "text": self.span.text,
+            "start": self.span.start,
+            "end": self.span.end,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "per": self.per,
+            "kind": self.kind,
+            "approximate": self.approximate,
+            "comparator": self.comparator,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,8 +295,14 @@ class TimeRef:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON."""
-        return {"text": self.span.text, "start": self.span.start, "end": self.span.end,
-                "granularity": self.granularity, "from": self.start, "to": self.end}
+        return {
+            "text": self.span.text,
+            "start": self.span.start,
+            "end": self.span.end,
+            "granularity": self.granularity,
+            "from": self.start,
+            "to": self.end,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,10 +332,14 @@ class Speaker:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON (``source`` in ``newstrace claims``)."""
-        return {"text": self.span.text if self.span else None,
-                "start": self.span.start if self.span else None,
-                "end": self.span.end if self.span else None,
-                "kind": self.kind, "anonymous": self.anonymous, "canonical": self.canonical}
+        return {
+            "text": self.span.text if self.span else None,
+            "start": self.span.start if self.span else None,
+            "end": self.span.end if self.span else None,
+            "kind": self.kind,
+            "anonymous": self.anonymous,
+            "canonical": self.canonical,
+        }
 
 
 @dataclass(frozen=True, slots=True)

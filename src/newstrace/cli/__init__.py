@@ -1,0 +1,9 @@
+"""The ``newstrace`` command line: a thin face over the library.
+
+Exit codes: 0 all good, 1 some inputs rejected (the others were still processed), 2 usage error.
+"""
+
+from newstrace.cli import analysis, articles, evaluate
+from newstrace.cli._common import main
+
+__all__ = ["analysis", "articles", "evaluate", "main"]

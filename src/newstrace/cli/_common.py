@@ -1,0 +1,92 @@
+"""Shared pieces of the ``newstrace`` command: the group, options and input streaming.
+
+Exit codes: 0 all good, 1 some inputs rejected (the others were still processed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newstrace.errors import NewstraceError
+from newstrace.model import Article, Rejection
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+PROGRESS_EVERY = 100
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _load_meta(meta: Path | None) -> Any:
+    """The --meta index, or None; a bad file is a usage error naming it."""
+    if meta is None:
+        return None
+    from newstrace.ingest import MetaIndex
+
+    try:
+        return MetaIndex.load(meta)
+    except NewstraceError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _ingest_options(allow_private: bool) -> Any:
+    from newstrace.ingest import IngestOptions
+
+    return IngestOptions(allow_private=allow_private)
+
+
+def stream_articles(
+    inputs: Iterable[str], meta: Path | None, allow_private: bool = False
+) -> Iterator[Article | Rejection]:
+    """Stream articles and rejections from the inputs, with progress on stderr."""
+    from newstrace.ingest import ingest
+
+    index = _load_meta(meta)
+    items = ingest(list(inputs), meta=index, options=_ingest_options(allow_private))
+    for count, item in enumerate(items, 1):
+        if count % PROGRESS_EVERY == 0:
+            click.echo(f"... {count} inputs processed", err=True)
+        yield item
+
+
+def report_rejection(item: Rejection) -> None:
+    click.echo(f"rejected  {item.input}: {item.reason}", err=True)
+
+
+def db_option() -> Any:
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="SQLite database (default: $NEWSTRACE_DB or ./newstrace.db).",
+    )
+
+
+def meta_option() -> Any:
+    return click.option(
+        "--meta",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None,
+        help="JSON list of per-file metadata (file or url, outlet, published, language, ...).",
+    )
+
+
+def private_option() -> Any:
+    return click.option(
+        "--allow-private",
+        is_flag=True,
+        help="Allow fetching URLs on loopback, private or link-local addresses.",
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newstrace")
+def main() -> None:
+    """newstrace: what every outlet says about a story, where each claim came from."""

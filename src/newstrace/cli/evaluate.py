@@ -1,0 +1,51 @@
+"""``newstrace eval``: the product's own components measured on public benchmarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from newstrace.analyze.options import AnalysisOptions
+from newstrace.cli._common import main
+
+_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+@main.group(name="eval")
+def eval_() -> None:
+    """Run an evaluation and print its scores."""
+
+
+@eval_.command()
+@click.option("--data", type=_DIR, required=True, help="Folder with html/ and ground-truth.json.")
+@click.option(
+    "--predictions-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write {id: {articleBody}} JSON.",
+)
+def extraction(data: Path, predictions_out: Path) -> None:
+    """Article-body extraction from HTML pages (4-word shingle F1)."""
+    from newstrace.evaluate.extraction import run_extraction_eval
+
+    report = run_extraction_eval(data, predictions_out)
+    click.echo(report.summary())
+
+
+@eval_.command()
+@click.option("--data", type=_DIR, required=True, help="A PolNeAR split folder (text/, ...).")
+@click.option(
+    "--predictions-out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the predicted .ann files.",
+)
+@click.option("--backend", type=click.Choice(["spacy", "rules"]), default="spacy")
+def polnear(data: Path, predictions_out: Path, backend: str) -> None:
+    """Attribution extraction scored against PolNeAR (source, cue, content)."""
+    from newstrace.evaluate.polnear import run_polnear_eval
+
+    options = AnalysisOptions(backend="rules" if backend == "rules" else "spacy")
+    report = run_polnear_eval(data, predictions_out, options)
+    click.echo(report.summary())
