@@ -84,9 +84,8 @@ def add(inputs: tuple[str, ...], meta: Path | None, db: Path | None, allow_priva
                 report_rejection(item)
                 outcome = "rejected"
             else:
-                result = store.add_article(item)
+                result = store.add_article(item, input_name=item.source)
                 outcome = result.outcome
-                store.log_input(item.source or item.id, outcome, article_id=result.article_id)
                 extra = f" (previous {result.previous_id})" if result.previous_id else ""
                 if result.same_text_as:
                     extra += f" (same text as {', '.join(result.same_text_as)})"
@@ -108,7 +107,7 @@ def list_(db: Path | None, fmt: str) -> None:
     from newstrace.store import Store
 
     with Store.open(db) as store:
-        rows = store.liststream_articles()
+        rows = store.list_articles()
     if fmt == "json":
         echo_json([row.to_dict() for row in rows])
         return
