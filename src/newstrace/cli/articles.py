@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def list_(db: Path | None, fmt: str) -> None:
     with Store.open(db) as store:
         rows = store.list_articles()
     if fmt == "json":
-        echo_json([row.to_dict() for row in rows])
+        echo_json([dataclasses.asdict(row) for row in rows])
         return
     for row in rows:
         click.echo(
