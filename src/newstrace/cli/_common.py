@@ -6,9 +6,9 @@ Exit codes: 0 all good, 1 some inputs rejected (the others were still processed)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -16,6 +16,7 @@ from newstrace.errors import NewstraceError
 from newstrace.model import Article, Rejection
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+FC = TypeVar("FC", bound=Callable[..., Any])
 PROGRESS_EVERY = 100
 
 
@@ -59,7 +60,7 @@ def report_rejection(item: Rejection) -> None:
     click.echo(f"rejected  {item.input}: {item.reason}", err=True)
 
 
-def db_option() -> Any:
+def db_option() -> Callable[[FC], FC]:
     return click.option(
         "--db",
         "db",
@@ -69,7 +70,7 @@ def db_option() -> Any:
     )
 
 
-def meta_option() -> Any:
+def meta_option() -> Callable[[FC], FC]:
     return click.option(
         "--meta",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -78,7 +79,7 @@ def meta_option() -> Any:
     )
 
 
-def private_option() -> Any:
+def private_option() -> Callable[[FC], FC]:
     return click.option(
         "--allow-private",
         is_flag=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ from newstrace.analyze.options import AnalysisOptions
 from newstrace.cli._common import (
     EXIT_OK,
     EXIT_REJECTED,
+    FC,
     echo_json,
     main,
     meta_option,
@@ -23,9 +25,9 @@ from newstrace.errors import NewstraceError
 from newstrace.model import Article, ArticleAnalysis, Rejection
 
 
-def backend_option() -> click.Option:
+def backend_option() -> Callable[[FC], FC]:
     """``--backend spacy|rules``: which analysis backend to use."""
-    return click.option(  # type: ignore[return-value]
+    return click.option(
         "--backend",
         type=click.Choice(["spacy", "rules"]),
         default="spacy",

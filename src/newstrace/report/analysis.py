@@ -46,7 +46,7 @@ def claim_line(claim: Claim) -> str:
     attribution = claim.attribution
     speaker = attribution.speaker
     who = speaker.canonical + (" (anonymous)" if speaker.anonymous else "")
-    marks = [attribution.quote]
+    marks: list[str] = [attribution.quote]
     if claim.polarity == "negative":
         marks.append("negated")
     hedges = sorted(set(claim.hedges) | set(attribution.hedges))
