@@ -1,0 +1,248 @@
+"""Claims: every proposition an article reports or asserts, with who stands behind it.
+
+:func:`build_claims` makes one claim per attributed content span (the attribution's speaker and
+relay chain come along) and one per stretch of the article in the outlet's own voice: each
+sentence that no attribution covers (the headline too), and the unattributed clause of an
+attributed sentence when it is long enough to say something ("While no announcement has been
+made, sources said that ..."). Text inside editorial notes (corrections, updates) is skipped.
+Each claim carries its polarity (negation), hedges, and the quantities, dates and mentions
+that fall inside its content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from newstrace.analyze._speaker_phrases import find_phrases
+from newstrace.analyze.lexicon import words
+from newstrace.model import (
+    Attribution,
+    ChainLink,
+    Claim,
+    Mention,
+    Quantity,
+    Span,
+    Speaker,
+    TimeRef,
+)
+
+#: An unattributed clause of an attributed sentence becomes a claim from this many words on.
+MIN_REMAINDER_WORDS = 6
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[\w'’-]+")
+_EDGE = re.compile(r"^[\s,;:—–\-\"“”«»‘’']+|[\s,;:—–\-\"“”«»‘’']+$")
+_LINKERS = re.compile(r"^(?i:and|but|while|although|though|as|so|yet|however|и|но|а|хотя)\b\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    sentence: Span
+    content: Span
+    attribution: Attribution
+
+
+def build_claims(
+    article_id: str,
+    text: str,
+    sentences: Sequence[Span],
+    attributions: Sequence[Attribution],
+    *,
+    quantities: Sequence[Quantity],
+    dates: Sequence[TimeRef],
+    mentions: Sequence[Mention],
+    note_spans: Sequence[Span],
+    outlet: str | None,
+    language: str,
+) -> tuple[Claim, ...]:
+    """The article's claims in text order, with ids ``f"{article_id}:c{n}"`` (n from 1).
+
+    ``attributions`` come from :func:`newstrace.analyze.speakers.resolve_attributions`;
+    ``note_spans`` are the spans of the article's editorial notes, whose text is no claim.
+    """
+    drafts = _attributed(text, sentences, attributions, note_spans)
+    drafts += _own_voice(text, sentences, attributions, note_spans, outlet, language)
+    drafts.sort(key=lambda d: (d.content.start, d.content.end))
+    claims: list[Claim] = []
+    for number, draft in enumerate(drafts, start=1):
+        content = draft.content
+        claims.append(
+            Claim(
+                id=f"{article_id}:c{number}",
+                sentence=draft.sentence,
+                content=content,
+                attribution=draft.attribution,
+                polarity=polarity(content.text, language, draft.attribution.cue),
+                hedges=_claim_hedges(draft, language),
+                quantities=tuple(q for q in quantities if _inside(q.span, content)),
+                dates=tuple(d for d in dates if _inside(d.span, content)),
+                mentions=tuple(m for m in mentions if _inside(m.span, content)),
+            )
+        )
+    return tuple(claims)
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _in_note(span: Span, notes: Sequence[Span]) -> bool:
+    """Whether most of ``span`` lies inside an editorial note."""
+    size = max(span.end - span.start, 1)
+    for note in notes:
+        overlap = min(span.end, note.end) - max(span.start, note.start)
+        if overlap * 2 > size:
+            return True
+    return False
+
+
+def _has_words(text: str) -> bool:
+    return _LETTER.search(text) is not None
+
+
+def _sentence_around(text: str, content: Span, sentences: Sequence[Span]) -> Span:
+    """The sentence (or run of sentences) holding a content span."""
+    touching = [s for s in sentences if s.start < content.end and content.start < s.end]
+    if not touching:
+        return content
+    if len(touching) == 1:
+        return touching[0]
+    return Span.of(text, touching[0].start, touching[-1].end, touching[0].label or "sentence")
+
+
+def _attributed(
+    text: str,
+    sentences: Sequence[Span],
+    attributions: Sequence[Attribution],
+    notes: Sequence[Span],
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for attribution in attributions:
+        for content in attribution.content:
+            if _in_note(content, notes) or not _has_words(content.text):
+                continue
+            sentence = _sentence_around(text, content, sentences)
+            drafts.append(_Draft(sentence, content, attribution))
+    return drafts
+
+
+def self_attribution(content: Span, outlet: str | None, language: str) -> Attribution:
+    """The attribution of a statement in the outlet's own voice."""
+    name = outlet or "the outlet"
+    return Attribution(
+        speaker=Speaker("self", name, False, None),
+        cue=None,
+        content=(content,),
+        quote="indirect",
+        chain=(ChainLink(name, "outlet"),),
+        hedges=tuple(find_phrases(content.text, "hedges_modal", language)),
+    )
+
+
+def _own_voice(
+    text: str,
+    sentences: Sequence[Span],
+    attributions: Sequence[Attribution],
+    notes: Sequence[Span],
+    outlet: str | None,
+    language: str,
+) -> list[_Draft]:
+    """Sentences no attribution covers, and long unattributed clauses of attributed ones."""
+    taken: list[Span] = []
+    for attribution in attributions:
+        taken.extend(attribution.content)
+        if attribution.cue is not None:
+            taken.append(attribution.cue)
+        if attribution.speaker.span is not None:
+            taken.append(attribution.speaker.span)
+    drafts: list[_Draft] = []
+    for sentence in sentences:
+        if _in_note(sentence, notes) or not _has_words(sentence.text):
+            continue
+        overlapping = [t for t in taken if t.start < sentence.end and sentence.start < t.end]
+        pieces = [sentence] if not overlapping else _remainders(text, sentence, overlapping)
+        for piece in pieces:
+            drafts.append(_Draft(sentence, piece, self_attribution(piece, outlet, language)))
+    return drafts
+
+
+def _remainders(text: str, sentence: Span, taken: list[Span]) -> list[Span]:
+    """Stretches of ``sentence`` outside ``taken`` spans that are long enough to be a claim."""
+    free = [True] * (sentence.end - sentence.start)
+    for span in taken:
+        for i in range(max(span.start, sentence.start), min(span.end, sentence.end)):
+            free[i - sentence.start] = False
+    pieces: list[Span] = []
+    i = 0
+    while i < len(free):
+        if not free[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(free) and free[j]:
+            j += 1
+        piece = _trimmed(text, sentence.start + i, sentence.start + j)
+        long_enough = piece is not None and len(_WORD.findall(piece.text)) >= MIN_REMAINDER_WORDS
+        if piece is not None and long_enough and _opens_clause(text, sentence, piece):
+            pieces.append(piece)
+        i = j
+    return pieces
+
+
+def _opens_clause(text: str, sentence: Span, piece: Span) -> bool:
+    """Whether a stretch starts a clause: at the sentence start, after a comma, semicolon or
+    dash, or with a linking word. A stretch glued to a cue or content ("citing sources in",
+    "in September 2022, several months after") is part of the attribution, not a claim."""
+    before = text[sentence.start : piece.start]
+    if not before.strip(" \n\t\"“«‘'"):
+        return True
+    if _LINKERS.match(text[_last_word_start(before, sentence.start) : piece.start]):
+        return True
+    return before.rstrip()[-1:] in ",;:—–("
+
+
+def _last_word_start(before: str, offset: int) -> int:
+    m = re.search(r"[\w'’-]+\s*$", before)
+    return offset + (m.start() if m else len(before))
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """A span without edge punctuation or a leading linking word; ``None`` when nothing is left."""
+    chunk = text[start:end]
+    lead = _EDGE.match(chunk)
+    if lead is not None:
+        start += lead.end()
+    chunk = text[start:end]
+    link = _LINKERS.match(chunk)
+    if link is not None:
+        start += link.end()
+    trail = _EDGE.search(text[start:end])
+    if trail is not None and trail.start() > 0:
+        end = start + trail.start()
+    return Span.of(text, start, end, "content") if end > start else None
+
+
+@lru_cache(maxsize=8)
+def _negation_regex(language: str) -> re.Pattern[str]:
+    negations = sorted(words("negations", language), key=len, reverse=True)
+    body = "|".join(re.escape(n) for n in negations if n != "n't")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])|n[’']t(?!\w)", re.IGNORECASE)
+
+
+def polarity(
+    content: str, language: str, cue: Span | None = None
+) -> Literal["positive", "negative"]:
+    """``"negative"`` when the content (or the cue: "denied") holds a negation, else positive."""
+    regex = _negation_regex(language)
+    if regex.search(content) or (cue is not None and regex.search(cue.text)):
+        return "negative"
+    return "positive"
+
+
+def _claim_hedges(draft: _Draft, language: str) -> tuple[str, ...]:
+    found = [*draft.attribution.hedges]
+    found += find_phrases(draft.content.text, "hedges_modal", language)
+    return tuple(dict.fromkeys(found))
