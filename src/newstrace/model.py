@@ -386,3 +386,56 @@ class ArticleAnalysis:
     dates: tuple[TimeRef, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     claims: tuple[Claim, ...] = ()
+
+
+# --- cross-article records (produced by ``newstrace.link``) ---
+
+GroupStatus = Literal["corroborated", "single_origin", "echo_only", "contested", "exclusive"]
+DiscrepancyKind = Literal["number", "date", "attribution", "quote_wording", "hedging", "polarity"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """A claim as seen from a story: which article (and outlet) it sits in."""
+
+    article_id: str
+    claim: Claim
+    outlet: str | None = None
+
+    @property
+    def claim_id(self) -> str:
+        """The claim's id (``<article_id>:c<n>``)."""
+        return self.claim.id
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims from different articles that say the same thing, with their provenance.
+
+    ``origins`` are primary channels (a speaker reaching the public through a first-hand
+    outlet, or an outlet's own reporting); ``echoes`` are outlets that only relay another
+    outlet. ``independent_origins`` counts distinct origins; ``status`` summarises them.
+    """
+
+    id: str
+    summary: str
+    members: tuple[ClaimRef, ...]
+    origins: tuple[ChainLink, ...] = ()
+    echoes: tuple[ChainLink, ...] = ()
+    independent_origins: int = 0
+    status: GroupStatus = "exclusive"
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Distinct outlets whose articles state this claim, in first-seen order."""
+        return tuple(dict.fromkeys(m.outlet or m.article_id for m in self.members))
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Where outlets disagree: the kind, the claims involved, one sentence explaining it."""
+
+    kind: DiscrepancyKind
+    summary: str
+    claim_ids: tuple[str, ...]
+    group_id: str | None = None
