@@ -150,3 +150,35 @@ def test_furniture() -> None:
     assert is_furniture("5 min read", LEX)
     assert is_furniture("Реклама", LEX)
     assert not is_furniture("Advertisement revenue fell by a third.", LEX)
+
+
+def test_breadcrumb_trail_is_a_section_label() -> None:
+    from newstrace.ingest.boilerplate import is_section_label, lexicon
+
+    lex = lexicon("en")
+    assert is_section_label("Chile › Politics", lex)
+    assert is_section_label("Upper Valley | Local News", lex)
+    assert not is_section_label("Smith | Jones", lex)
+    assert not is_section_label("Ministers met in Rome | talks continue.", lex)
+
+
+def test_footer_may_carry_one_short_tagline() -> None:
+    from newstrace.ingest.boilerplate import is_footer, lexicon
+
+    lex = lexicon("en")
+    assert is_footer(
+        "© 2024 Harbor Daily. Reporting the coast since 1921. Contact us · Privacy policy", lex
+    )
+    assert not is_footer(
+        "© 2024 Harbor Daily. The council voted on Tuesday to close the old pier. Contact us", lex
+    )
+    assert not is_footer("The mayor thanked the crews. Privacy policy", lex)
+
+
+def test_credit_with_a_camelcase_agency_name() -> None:
+    from newstrace.ingest.boilerplate import credit_start, lexicon
+
+    lex = lexicon("en")
+    caption = "Fishing boats moored at Port Elling in May. Maria Oduya / CoastPhoto"
+    assert credit_start(caption, lex) == caption.index("Maria")
+    assert credit_start("Talks resumed in Geneva. Anna Berg / Reporter", lex) is None

@@ -182,7 +182,22 @@ def is_section_label(paragraph: str, lex: Lexicon) -> bool:
         words.extend(_camel_parts(part))
     if not 1 <= len(words) <= 5:
         return False
-    return all(word.isalpha() and word.casefold() in lex.section_words for word in words)
+    if all(word.isalpha() and word.casefold() in lex.section_words for word in words):
+        return True
+    return _is_breadcrumb(paragraph, lex)
+
+
+_BREADCRUMB_SPLIT = re.compile(r"\s+[|>›»/]\s+")
+
+
+def _is_breadcrumb(paragraph: str, lex: Lexicon) -> bool:
+    """A trail like "Dravenia | Environment": short title-case parts, one a section name."""
+    parts = _BREADCRUMB_SPLIT.split(paragraph.strip())
+    if not 2 <= len(parts) <= 4:
+        return False
+    if not all(1 <= len(p.split()) <= 3 and p[:1].isupper() for p in parts):
+        return False
+    return any(all(w.casefold() in lex.section_words for w in p.split()) for p in parts)
 
 
 def _camel_parts(word: str) -> list[str]:
@@ -288,12 +303,15 @@ def _name_like(part: str) -> bool:
 
 
 def _agency_like(part: str, lex: Lexicon) -> bool:
-    """A known agency, an upper-case acronym, or something "via" an agency."""
+    """A known agency, an upper-case acronym, a one-word brand in CamelCase ("PhotoXPress"),
+    or something "via" an agency."""
     low = part.casefold()
     if low in lex.agencies or low.split(" via ")[-1] in lex.agencies:
         return True
     letters = [ch for ch in part if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return True
+    return " " not in part and part.isalpha() and any(ch.isupper() for ch in part[1:])
 
 
 def teaser_marker(paragraph: str, lex: Lexicon) -> str | None:
@@ -325,6 +343,9 @@ _FOOTER_PATTERNS = re.compile(
 _FOOTER_SPLIT = re.compile(r"\s*[|·•]\s*|(?<=[.!?])\s+")
 
 
+_TAGLINE_WORDS = 8
+
+
 def is_footer(paragraph: str, lex: Lexicon) -> bool:
     """A paragraph made only of footer items: editor, terms, privacy, copyright, links."""
     if len(paragraph) > 400:
@@ -332,13 +353,19 @@ def is_footer(paragraph: str, lex: Lexicon) -> bool:
     segments = [s.strip().rstrip(".").strip() for s in _FOOTER_SPLIT.split(paragraph)]
     segments = [s for s in segments if s]
     strong = 0
+    taglines = 0
     for segment in segments:
         low = segment.casefold()
         pattern = _FOOTER_PATTERNS.fullmatch(segment) and len(segment.split()) <= 25
         if low in lex.footer_strong or _is_role_line(low, lex) or pattern:
             strong += 1
         elif low not in lex.footer_weak:
-            return False
+            if len(segment.split()) > _TAGLINE_WORDS:
+                return False
+            taglines += 1
+    # One short slogan ("Independent journalism since 1998") may sit among footer items.
+    if taglines:
+        return taglines == 1 and strong >= 2
     return strong >= 1 or len(segments) >= 3
 
 
