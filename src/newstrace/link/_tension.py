@@ -1,0 +1,238 @@
+"""Tension between a claim group and a related claim that contradicts or qualifies it.
+
+The rule (used by :func:`newstrace.link.discrepancies.find_discrepancies`):
+
+1. *Relatedness.* Each claim is read with its sentence and the sentence before it (so "this
+   demand" still carries what the demand was). Words are reduced to transliteration-blind stems
+   (the first five letters of their spelling key: mobilisation = mobilization), short and
+   function words dropped, and weighted by inverse document frequency over the story's
+   sentences. A claim is related to a group by the weighted overlap coefficient of its stems and
+   the stems of the group's members (shared weight over the smaller side's weight); it is
+   compared with the groups in decreasing order of that score.
+2. *Tension.* A related claim is in tension with the group when it is in the same language as a
+   member and its polarity is the opposite of that member's ("the dam could fail" / "there is no
+   danger of the dam failing") while the two contents themselves (not just their sentences)
+   overlap by at least :data:`SAME_MATTER` with :data:`MIN_SHARED` shared stems; or when it
+   carries a deferral or denial idiom against an affirmative member (``data/tension.json``:
+   "pushed aside", "ruled out", "not true"...) or opens with a contrastive marker ("However,
+   ...") that the member lacks. Polarity across languages is not compared (a Russian "не
+   выдержать" is a negated verb meaning "fail"). The claim is attached to the most related group
+   (at least :data:`RELATED`) that it is in tension with; stems get a light English suffix strip
+   (failing = fail) before truncation to five letters.
+3. Only claims of other articles count: one article that gives both sides is balance, not a
+   disagreement between outlets; and neighbouring sentences of one article share words by
+   construction.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from newstrace.analyze.keys import spelling_key
+from newstrace.analyze.lexicon import words
+from newstrace.model import ArticleAnalysis, ClaimGroup, ClaimRef, Span
+
+#: Minimum relatedness (weighted overlap coefficient) of a claim and a group.
+RELATED = 0.3
+#: Opposite polarity needs this much overlap of the two claims' own contents ...
+SAME_MATTER = 0.5
+#: ... and at least this many shared content stems.
+MIN_SHARED = 2
+_STEM = 5
+#: One inflectional ending, stripped before truncation (failing = fail, moved = move).
+_SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ing|ed|es|s|e)$")
+_WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The deferral idioms and contrastive openers from ``data/tension.json``."""
+    raw = resources.files("newstrace").joinpath("data", "tension.json").read_text("utf-8")
+    data = json.loads(raw)
+    return {
+        section: {lang: tuple(v) for lang, v in data[section].items()}
+        for section in ("deferral", "contrast_openers")
+    }
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in words("function_words"))
+
+
+@lru_cache(maxsize=4096)
+def stems(text: str) -> frozenset[str]:
+    """Transliteration-blind stems of a text's content words."""
+    found: set[str] = set()
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if lower in _function_words() or (len(lower) < 4 and not lower.isdigit()):
+            continue
+        key = spelling_key(lower).replace(" ", "")
+        if key:
+            found.add(_SUFFIX.sub("", key)[:_STEM] if len(key) > _STEM - 1 else key)
+    return frozenset(found)
+
+
+def has_deferral(text: str, language: str) -> str | None:
+    """The deferral or denial idiom in ``text``, if any."""
+    lower = text.lower()
+    for marker in _markers()["deferral"].get(language, ()):
+        if re.search(rf"(?<!\w){re.escape(marker)}", lower):
+            return marker
+    return None
+
+
+def opens_with_contrast(sentence: str, language: str) -> str | None:
+    """The contrastive opener a sentence starts with ("However, ..."), if any."""
+    lower = sentence.lstrip(" \"“«'‘").lower()
+    for marker in _markers()["contrast_openers"].get(language, ()):
+        if re.match(rf"{re.escape(marker)}(?!\w)", lower):
+            return marker
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What relatedness needs of one story: each claim's window and the stems' weights."""
+
+    windows: Mapping[str, frozenset[str]]
+    weights: Mapping[str, float]
+    languages: Mapping[str, str]
+
+    def weight(self, bag: frozenset[str]) -> float:
+        """Sum of IDF weights of a bag of stems."""
+        return sum(self.weights.get(s, 0.0) for s in bag)
+
+
+def _previous(sentences: Sequence[Span], sentence: Span) -> Span | None:
+    before = [s for s in sentences if s.end <= sentence.start]
+    return before[-1] if before else None
+
+
+def build_context(items: Sequence[tuple[str, ArticleAnalysis]]) -> Context:
+    """Windows (claim sentence plus the sentence before) and IDF weights for a story.
+
+    ``items`` pairs each article's language with its analysis.
+    """
+    windows: dict[str, frozenset[str]] = {}
+    languages: dict[str, str] = {}
+    frequency: Counter[str] = Counter()
+    documents = 0
+    for language, analysis in items:
+        for sentence in analysis.sentences:
+            frequency.update(stems(sentence.text))
+            documents += 1
+        for claim in analysis.claims:
+            previous = _previous(analysis.sentences, claim.sentence)
+            window = stems(claim.sentence.text)
+            if previous is not None:
+                window |= stems(previous.text)
+            windows[claim.id] = window
+            languages[claim.id] = language
+    total = max(documents, 1)
+    weights = {s: math.log(1 + total / n) for s, n in frequency.items()}
+    return Context(windows, weights, languages)
+
+
+def group_bag(group: ClaimGroup) -> frozenset[str]:
+    """Stems of the sentences of a group's members."""
+    bag: frozenset[str] = frozenset()
+    for member in group.members:
+        bag |= stems(member.claim.sentence.text)
+    return bag
+
+
+def relatedness(context: Context, claim_id: str, bag_of_group: frozenset[str]) -> float:
+    """Weighted overlap coefficient of a claim's window and a group's stems."""
+    bag = context.windows.get(claim_id, frozenset())
+    group_bag = bag_of_group
+    smaller = min(context.weight(bag), context.weight(group_bag))
+    if smaller <= 0:
+        return 0.0
+    return context.weight(bag & group_bag) / smaller
+
+
+@dataclass(frozen=True, slots=True)
+class Tension:
+    """A claim that pushes back on a group, the member it opposes, and why."""
+
+    group: ClaimGroup
+    claim: ClaimRef
+    opposed: ClaimRef
+    reason: str
+    score: float
+
+
+def content_overlap(context: Context, claim: ClaimRef, member: ClaimRef) -> tuple[float, int]:
+    """Weighted overlap coefficient of two claims' contents, and how many stems they share."""
+    a, b = stems(claim.claim.text), stems(member.claim.text)
+    smaller = min(context.weight(a), context.weight(b))
+    if smaller <= 0:
+        return 0.0, 0
+    return context.weight(a & b) / smaller, len(a & b)
+
+
+def _reason(claim: ClaimRef, member: ClaimRef, context: Context) -> str | None:
+    language = context.languages.get(claim.claim_id, "en")
+    if context.languages.get(member.claim_id, "en") != language:
+        return None
+    if claim.claim.polarity != member.claim.polarity:
+        overlap, shared = content_overlap(context, claim, member)
+        if overlap >= SAME_MATTER and shared >= MIN_SHARED:
+            return "contradicts it (opposite polarity)"
+        return None
+    if member.claim.polarity == "negative":
+        return None
+    marker = has_deferral(claim.claim.sentence.text, language)
+    if marker and not has_deferral(member.claim.sentence.text, language):
+        return f"qualifies it ({marker!r})"
+    opener = opens_with_contrast(claim.claim.sentence.text, language)
+    if opener and not opens_with_contrast(member.claim.sentence.text, language):
+        return f"contrasts with it ({opener!r})"
+    return None
+
+
+def find_tensions(
+    groups: Sequence[ClaimGroup], claims: Sequence[ClaimRef], context: Context
+) -> tuple[Tension, ...]:
+    """Each claim's tension with the most related group it pushes back on (rules 1 to 3)."""
+    owner = {m.claim_id: g.id for g in groups for m in g.members}
+    bags = {g.id: group_bag(g) for g in groups}
+    found: list[Tension] = []
+    for claim in claims:
+        scored = sorted(
+            (
+                (relatedness(context, claim.claim_id, bags[g.id]), index)
+                for index, g in enumerate(groups)
+                if g.id != owner.get(claim.claim_id)
+                and any(m.article_id != claim.article_id for m in g.members)
+            ),
+            reverse=True,
+        )
+        tension = _first_tension(claim, [(sc, groups[i]) for sc, i in scored], context)
+        if tension is not None:
+            found.append(tension)
+    return tuple(found)
+
+
+def _first_tension(
+    claim: ClaimRef, scored: Sequence[tuple[float, ClaimGroup]], context: Context
+) -> Tension | None:
+    for score, group in scored:
+        if score < RELATED:
+            return None
+        for member in group.members:
+            if member.article_id == claim.article_id:
+                continue
+            reason = _reason(claim, member, context)
+            if reason is not None:
+                return Tension(group, claim, member, reason, score)
+    return None
