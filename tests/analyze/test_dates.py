@@ -299,3 +299,20 @@ def test_seed_time_expressions() -> None:
     assert found["in September 2022"] == ("month", "2022-09-01")
     assert found["March 15-17"] == ("range", "2024-03-15")
     assert found["This year"] == ("year", "2024-01-01")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The city will close 2,400 schools in the region on Thursday, officials said.",
+            "2025-04-10",
+        ),
+        ("The strike is likely to start on Thursday, the union said.", "2025-04-10"),
+        ("She said the vote would take place on Friday.", "2025-04-11"),
+        ("Police arrested 1,200 protesters on Sunday.", "2025-04-06"),
+    ],
+)
+def test_weekday_tense_with_numbers_in_the_clause(sentence: str, expected: str) -> None:
+    [ref] = find_dates(sentence, language="en", published=date(2025, 4, 8))
+    assert ref.start == expected

@@ -374,8 +374,8 @@ def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Resolved | None:
 
 
 def _future_clause(text: str, start: int, ctx: _Ctx) -> bool:
-    window = text[max(0, start - 80) : start]
-    clause = re.split(r"[.!?;,:\n—–]", window)[-1].lower()
+    window = text[max(0, start - 120) : start]
+    clause = re.split(r"[.!?;:\n—–]|,(?=\s)", window)[-1].lower()
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause) for w in ctx.lex.future_markers)
 
 
