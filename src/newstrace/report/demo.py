@@ -1,47 +1,48 @@
-"""The demo report: what newstrace found in each article of a corpus (JSON and Markdown)."""
+"""The demo report: the whole pipeline's report of a corpus, in every format, in one folder.
+
+``newstrace demo --out demo-report`` (``make demo``) writes ``report.html`` (the
+self-contained page to open in a browser), ``report.json`` (its JSON twin), ``report.md`` and
+``report.csv`` (the claim matrix) for the bundled example corpus.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from newstrace.model import Article, ArticleAnalysis
-from newstrace.report.analysis import analysis_to_dict, claim_line
+from newstrace.report.csv import render_csv
+from newstrace.report.html import render_html
+from newstrace.report.json import build_document, render_json, split_stories
+from newstrace.report.markdown import render_markdown
+
+DEMO_TITLE = "newstrace report: the example corpus"
+
+
+def _html(doc: Mapping[str, Any]) -> str:
+    return render_html(doc, title=DEMO_TITLE)
+
+
+WRITERS: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "report.html": _html,
+    "report.json": render_json,
+    "report.md": render_markdown,
+    "report.csv": render_csv,
+}
+
+
+def write_report_files(doc: Mapping[str, Any], out: Path) -> list[Path]:
+    """Write the document into ``out`` in every format; return the paths written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, render in WRITERS.items():
+        path = out / name
+        path.write_text(render(doc), encoding="utf-8", newline="")
+        written.append(path)
+    return written
 
 
 def write_demo_report(pairs: Sequence[tuple[Article, ArticleAnalysis]], out: Path) -> list[Path]:
-    """Write ``report.json`` and ``report.md`` into ``out``; return the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
-    data = [
-        {**analysis_to_dict(article, analysis), "article": article.to_dict()}
-        for article, analysis in pairs
-    ]
-    json_path = out / "report.json"
-    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    md_path = out / "report.md"
-    md_path.write_text(render_markdown(pairs), encoding="utf-8")
-    return [json_path, md_path]
-
-
-def render_markdown(pairs: Sequence[tuple[Article, ArticleAnalysis]]) -> str:
-    """A readable Markdown page: per article, metadata, notes, what cleaning removed, claims."""
-    lines = ["# newstrace report", ""]
-    for article, analysis in pairs:
-        lines += [
-            f"## {article.outlet or 'unknown outlet'}: {article.title or article.source or '-'}",
-            "",
-            f"- id: `{article.id}`; language: {analysis.language}; "
-            f"published: {article.published or 'unknown'}; url: {article.url or '-'}",
-            f"- {len(analysis.sentences)} sentences, {len(analysis.claims)} claims, "
-            f"{len(analysis.attributions)} attributions, "
-            f"{len(article.removed)} pieces removed by cleaning",
-        ]
-        for note in article.notes:
-            change = f" (was: {note.old!r}; now: {note.new!r})" if note.old or note.new else ""
-            lines.append(f"- **{note.kind}**: {note.text}{change}")
-        lines += ["", "| # | claim |", "|---|---|"]
-        for number, claim in enumerate(analysis.claims, 1):
-            lines.append(f"| {number} | {claim_line(claim).replace('|', '/')} |")
-        lines.append("")
-    return "\n".join(lines)
+    """Cluster the analysed articles into stories and write the report files into ``out``."""
+    return write_report_files(build_document(split_stories(pairs)), out)
