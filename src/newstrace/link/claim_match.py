@@ -1,0 +1,356 @@
+"""The claim matcher: how likely two claims (or texts) say the same thing, and ranking.
+
+Two uses share one matcher:
+
+* inside a story, :meth:`ClaimMatcher.pairwise` scores every pair of claims 0..1 from a
+  multilingual embedding cosine, weighted lexical overlap (words reduced to a
+  transliteration-blind key, so "mobilisation"/"mobilization" and "Вёрстка"/"Verstka" meet),
+  shared anchors (numbers, dates, canonical entity keys) and a quote rule: two direct quotes
+  that share a distinctive number and whose speakers are of the same kind are one quote in
+  two wordings, even when the wordings are far apart ("300,000 pairs of boots on the ground" /
+  "300,000 snouts short");
+* against a collection of known claims, :meth:`ClaimMatcher.rank` fuses BM25 with embedding
+  cosine (``e5`` query/passage prefixes when that encoder is chosen) and returns the best
+  candidates for each query (the CLEF 2020 CheckThat! task 2 set-up).
+
+Embeddings go through an on-disk cache (:mod:`newstrace.link._embed_cache`), so repeated runs
+over the same texts do not pay for the encoder again.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from newstrace.analyze.keys import spelling_key
+from newstrace.link._embed_cache import EncodeFn, Encoder, cached_embed
+from newstrace.link.lexical import BM25, stem, tokens
+from newstrace.model import Claim
+
+Matrix = npt.NDArray[np.float32]
+EmbeddingModel = Literal["use", "e5", "none"]
+MIN_CONTENT_TOKENS = 5
+DISTINCTIVE_NUMBER = 100.0
+LEXICAL_SHARE = 0.6
+FUNCTION_WORD_ZIPF = 6.0
+ANCHOR_SHARE = 0.35
+QUOTE_FLOOR = 0.8
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# where an embedding cosine starts to mean "related" and where it means "same claim", per model
+_COSINE_RANGE: Mapping[str, tuple[float, float]] = {"use": (0.40, 0.85), "e5": (0.80, 0.94)}
+
+
+@dataclass(frozen=True, slots=True)
+class MatchOptions:
+    """How the matcher works: the encoder, the decision threshold, fusion and the cache.
+
+    ``embedding="none"`` keeps everything lexical (no encoder is loaded). ``threshold`` is the
+    pair score from which two claims count as the same. ``lexical_weight`` is the share of the
+    BM25 score in :meth:`ClaimMatcher.rank` (the rest is embedding cosine). ``cache_dir=None``
+    uses the user cache folder; ``use_cache=False`` embeds without touching disk.
+    """
+
+    embedding: EmbeddingModel = "use"
+    threshold: float = 0.5
+    lexical_weight: float = 0.2
+    rerank_top: int = 0
+    threads: int = 1
+    cache_dir: Path | None = None
+    use_cache: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class MatchText:
+    """What the matcher sees of a claim: its text and its language-independent anchors."""
+
+    text: str
+    language: str = "en"
+    numbers: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()
+    direct_quote: bool = False
+    speaker_kind: str | None = None
+    terms: Mapping[str, float] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """One candidate for a query: the index of the known text and its fused score."""
+
+    index: int
+    score: float
+
+
+def match_text(text: str, language: str = "en") -> MatchText:
+    """A :class:`MatchText` for plain text (numbers taken from the text itself)."""
+    return MatchText(
+        text=text,
+        language=language,
+        numbers=frozenset(number_keys(text)),
+        terms=_term_counts(text, language),
+    )
+
+
+def claim_match_text(claim: Claim, language: str = "en") -> MatchText:
+    """A :class:`MatchText` for a claim: its content (or sentence, when the content is a
+    fragment), the numbers, resolved dates and entity keys found in it, and its quote kind."""
+    content = claim.content.text
+    text = content if len(tokens(content)) >= MIN_CONTENT_TOKENS else claim.sentence.text
+    numbers = set(number_keys(text))
+    numbers.update(_number_key(q.low) for q in claim.quantities)
+    numbers.update(_number_key(q.high) for q in claim.quantities)
+    dates = {f"{d.start}/{d.end}" for d in claim.dates if d.start and d.granularity == "day"}
+    speaker = claim.attribution.speaker
+    return MatchText(
+        text=" ".join(text.split()),
+        language=language,
+        numbers=frozenset(numbers),
+        entities=frozenset(m.key for m in claim.mentions if m.key),
+        dates=frozenset(dates),
+        direct_quote=claim.attribution.quote in ("direct", "mixed"),
+        speaker_kind=speaker.kind,
+        terms=_term_counts(text, language),
+    )
+
+
+def number_keys(text: str) -> list[str]:
+    """Normalised numbers in a text ("300,000" and "300 000" -> "300000")."""
+    return [t for t in tokens(text) if _NUMBER.match(t)]
+
+
+def distinctive(number: str) -> bool:
+    """A number rare enough to identify a claim (at least 100, or with a fraction)."""
+    try:
+        value = float(number)
+    except ValueError:
+        return False
+    return value >= DISTINCTIVE_NUMBER or not value.is_integer()
+
+
+class ClaimMatcher:
+    """Scores pairs of claims and ranks known claims for queries (see the module docstring)."""
+
+    def __init__(
+        self, options: MatchOptions | None = None, *, encode: EncodeFn | None = None
+    ) -> None:
+        """``encode`` replaces the packaged encoder (texts -> unit rows); tests use it."""
+        self.options = options or MatchOptions()
+        self._encode = encode
+
+    def embed(self, texts: Sequence[str], role: Literal["query", "passage"] = "passage") -> Matrix:
+        """Unit embeddings of texts with the chosen encoder (cached on disk)."""
+        model = self.options.embedding
+        if model == "none" or not texts:
+            return np.zeros((len(texts), 0), dtype=np.float32)
+        encoder: Encoder = (
+            "use" if model == "use" else ("e5-query" if role == "query" else "e5-passage")
+        )
+        if not self.options.use_cache:
+            if self._encode is not None:
+                return self._encode(texts)
+            from newstrace.link._embed_cache import encoder_fn
+
+            return encoder_fn(encoder, self.options.threads)(texts)
+        return cached_embed(
+            texts,
+            encoder,
+            cache_dir=self.options.cache_dir,
+            threads=self.options.threads,
+            encode=self._encode,
+        )
+
+    def pairwise(self, items: Sequence[MatchText]) -> Matrix:
+        """Symmetric matrix of same-claim scores (0..1) for every pair of items."""
+        n = len(items)
+        if n == 0:
+            return np.zeros((0, 0), dtype=np.float32)
+        emb = self._cosine_component(items)
+        lex = _lexical_matrix(items) * _same_language(items)
+        anchors = _anchor_matrix(items)
+        quote = _quote_matrix(items)
+        # evidence adds up as a noisy-or: each kind can only raise the score
+        score = 1.0 - (1.0 - LEXICAL_SHARE * lex) * (1.0 - ANCHOR_SHARE * anchors)
+        if emb is not None:
+            score = 1.0 - (1.0 - score) * (1.0 - emb)
+        score = np.maximum(score, quote * QUOTE_FLOOR)
+        result: Matrix = np.clip(score, 0.0, 1.0).astype(np.float32)
+        np.fill_diagonal(result, 1.0)
+        return result
+
+    def score(self, a: MatchText | str, b: MatchText | str) -> float:
+        """Same-claim score (0..1) of two claims or texts."""
+        first = match_text(a) if isinstance(a, str) else a
+        second = match_text(b) if isinstance(b, str) else b
+        return float(self.pairwise([first, second])[0, 1])
+
+    def same(self, a: MatchText | str, b: MatchText | str) -> bool:
+        """Whether two claims or texts say the same thing (score at or above the threshold)."""
+        return self.score(a, b) >= self.options.threshold
+
+    def rank(
+        self, queries: Sequence[str], known: Sequence[str], *, top: int = 5
+    ) -> list[list[Ranked]]:
+        """The ``top`` known texts for each query, best first (BM25 fused with cosine).
+
+        Both scores are standardised per query (z-scores over the candidates) before the
+        weighted sum, so neither scale dominates; with ``rerank_top`` only the union of each
+        query's BM25 top candidates is embedded and ranked.
+        """
+        if not known or not queries:
+            return [[] for _ in queries]
+        index = BM25(known)
+        lexical = np.vstack([index.scores(q) for q in queries]).astype(np.float32)
+        keep = np.arange(len(known))
+        if self.options.rerank_top > 0 and self.options.embedding != "none":
+            keep = np.unique(np.argsort(-lexical, axis=1)[:, : self.options.rerank_top])
+        fused = self._fuse(queries, [known[int(j)] for j in keep], lexical[:, keep])
+        out: list[list[Ranked]] = []
+        for row in fused:
+            best = np.argsort(-row, kind="stable")[:top]
+            out.append([Ranked(int(keep[j]), float(row[j])) for j in best])
+        return out
+
+    def _fuse(self, queries: Sequence[str], known: Sequence[str], lexical: Matrix) -> Matrix:
+        if self.options.embedding == "none":
+            return lexical
+        weight = self.options.lexical_weight
+        cosine = self.embed(queries, "query") @ self.embed(known).T
+        fused: Matrix = (
+            weight * _standardise(lexical) + (1 - weight) * _standardise(cosine)
+        ).astype(np.float32)
+        return fused
+
+    def _cosine_component(self, items: Sequence[MatchText]) -> Matrix | None:
+        if self.options.embedding == "none":
+            return None
+        vectors = self.embed([item.text for item in items])
+        cos = vectors @ vectors.T
+        low, high = _COSINE_RANGE[self.options.embedding]
+        scaled: Matrix = np.clip((cos - low) / (high - low), 0.0, 1.0).astype(np.float32)
+        return scaled
+
+
+def _standardise(matrix: Matrix) -> Matrix:
+    """Per-row z-scores (a constant row becomes zeros)."""
+    centred = matrix - matrix.mean(axis=1, keepdims=True)
+    spread = matrix.std(axis=1, keepdims=True)
+    spread[spread == 0] = 1.0
+    out: Matrix = (centred / spread).astype(np.float32)
+    return out
+
+
+def _lexical_matrix(items: Sequence[MatchText]) -> Matrix:
+    """Cosine of story-aware weighted term vectors (words, numbers and entity keys)."""
+    n = len(items)
+    bags = [_bag(item) for item in items]
+    df = Counter(term for bag in bags for term in bag)
+    vocab = {term: i for i, term in enumerate(df)}
+    matrix = np.zeros((n, len(vocab)), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        for term, weight in bag.items():
+            rarity = 1.0 if n <= 2 else min(1.0, math.log((n + 1) / df[term]) / math.log(n / 2 + 1))
+            matrix[row, vocab[term]] = weight * max(rarity, 0.2)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    unit = matrix / norms
+    cos: Matrix = (unit @ unit.T).astype(np.float32)
+    return cos
+
+
+def _bag(item: MatchText) -> dict[str, float]:
+    bag: dict[str, float] = {}
+    for term, weight in item.terms.items():
+        bag[term] = weight
+    for number in item.numbers:
+        bag["#" + number] = 4.0 if distinctive(number) else 1.5
+    for key in item.entities:
+        bag["@" + key] = 3.0
+    for day in item.dates:
+        bag["d:" + day] = 2.0
+    return bag
+
+
+def _same_language(items: Sequence[MatchText]) -> Matrix:
+    """1 where two items share a language (word overlap means something), else 0."""
+    languages = np.asarray([item.language for item in items])
+    same: Matrix = (languages[:, None] == languages[None, :]).astype(np.float32)
+    return same
+
+
+def _anchor_matrix(items: Sequence[MatchText]) -> Matrix:
+    """1 where two items share a distinctive number or an entity and a date; else 0..0.5."""
+    n = len(items)
+    out = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        a = items[i]
+        for j in range(i + 1, n):
+            b = items[j]
+            shared_numbers = any(distinctive(x) for x in a.numbers & b.numbers)
+            shared_entities = len(a.entities & b.entities)
+            value = 0.0
+            if shared_numbers:
+                value += 0.6
+            if a.dates & b.dates:
+                value += 0.3
+            value += min(0.4, 0.2 * shared_entities)
+            out[i, j] = out[j, i] = min(1.0, value)
+    return out
+
+
+def _quote_matrix(items: Sequence[MatchText]) -> Matrix:
+    """1 for two direct quotes with a shared distinctive number and speakers of one kind."""
+    n = len(items)
+    out = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        a = items[i]
+        if not a.direct_quote:
+            continue
+        for j in range(i + 1, n):
+            b = items[j]
+            if not b.direct_quote or a.speaker_kind != b.speaker_kind:
+                continue
+            if any(distinctive(x) for x in a.numbers & b.numbers):
+                out[i, j] = out[j, i] = 1.0
+    return out
+
+
+def _term_counts(text: str, language: str) -> dict[str, float]:
+    """Inverse-frequency weighted, transliteration-blind word keys of a text."""
+    counts: Counter[str] = Counter()
+    weights: dict[str, float] = {}
+    for word in re.findall(r"[^\W\d_]{2,}", text.lower()):
+        key = _word_key(word)
+        if not key:
+            continue
+        counts[key] += 1
+        weights[key] = max(weights.get(key, 0.0), _word_weight(word, language or "en"))
+    return {k: (1.0 + math.log(c)) * weights[k] for k, c in counts.items() if weights[k] > 0}
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_weight(word: str, language: str) -> float:
+    """Inverse-frequency weight: 0 for function words, small for common ones."""
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(word, language)
+    return 0.0 if zipf >= FUNCTION_WORD_ZIPF else max(0.5, 7.0 - zipf)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_key(word: str) -> str:
+    """Light stem of the romanised, spelling-normalised word."""
+    key = spelling_key(word)
+    return stem(key) if key else ""
+
+
+def _number_key(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
