@@ -14,9 +14,13 @@ from newstrace.store import Store, load_migrations
 from newstrace.store.sqlite import split_statements
 
 PACKAGED = load_migrations()
+LATEST = len(PACKAGED)
+NEXT = LATEST + 1
+FAKE = f"{NEXT:04d}_analyses.sql"
+BROKEN = f"{NEXT:04d}_broken.sql"
 
-FAKE_0002 = """
--- a later migration: per-article analysis results (a stand-in for the real 0002)
+FAKE_SQL = """
+-- a later migration: per-article analysis results (a stand-in for the next real one)
 CREATE TABLE analyses (
     article_id TEXT NOT NULL REFERENCES articles (id),
     backend    TEXT NOT NULL DEFAULT 'rules; v1',  -- a semicolon inside a literal
@@ -68,14 +72,14 @@ def test_migrations_applied_once_and_idempotent_on_reopen(tmp_path: Path) -> Non
     assert applied_rows(path) == rows
 
 
-def test_fake_0002_is_applied_from_an_injected_folder(tmp_path: Path) -> None:
+def test_a_new_migration_is_applied_from_an_injected_folder(tmp_path: Path) -> None:
     path = tmp_path / "upgrade.db"
     article = Article.create("Snow closed the mountain pass for two days.", outlet="Alps Post")
     with Store(path) as old:
         old.add_article(article)
-    folder = migrations_dir(tmp_path, {"0002_analyses.sql": FAKE_0002})
+    folder = migrations_dir(tmp_path, {FAKE: FAKE_SQL})
     with Store(path, migrations=folder) as upgraded:
-        assert upgraded.schema_version == 2
+        assert upgraded.schema_version == NEXT
         assert upgraded.get_article(article.id) == article
         assert [r.id for r in upgraded.search("mountain")] == [article.id]
         upgraded.add_article(Article.create("A second article after the upgrade."))
@@ -87,7 +91,7 @@ def test_fake_0002_is_applied_from_an_injected_folder(tmp_path: Path) -> None:
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute("INSERT INTO analyses (article_id, payload) VALUES ('nope', '{}')")
     rows = applied_rows(path)
-    assert [v for v, _, _ in rows] == [1, 2]
+    assert [v for v, _, _ in rows] == list(range(1, NEXT + 1))
     with Store(path, migrations=folder) as again:
         assert len(again.list_articles()) == 2
     assert applied_rows(path) == rows
@@ -95,9 +99,10 @@ def test_fake_0002_is_applied_from_an_injected_folder(tmp_path: Path) -> None:
 
 def test_newer_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "newer.db"
-    folder = migrations_dir(tmp_path, {"0002_analyses.sql": FAKE_0002})
+    folder = migrations_dir(tmp_path, {FAKE: FAKE_SQL})
     Store(path, migrations=folder).close()
-    with pytest.raises(StoreError, match=r"newer newstrace \(schema version 2; .* up to 1\)"):
+    expected = rf"newer newstrace \(schema version {NEXT}; .* up to {LATEST}\)"
+    with pytest.raises(StoreError, match=expected):
         Store(path)
 
 
@@ -105,31 +110,34 @@ def test_failing_migration_rolls_back_and_can_be_retried(tmp_path: Path) -> None
     path = tmp_path / "broken.db"
     Store(path).close()
     broken = "CREATE TABLE half_done (x TEXT);\nCREATE TABLE broken (;\n"
-    folder = migrations_dir(tmp_path, {"0002_broken.sql": broken})
-    with pytest.raises(StoreError, match=r"0002_broken\.sql failed and was rolled back"):
+    folder = migrations_dir(tmp_path, {BROKEN: broken})
+    with pytest.raises(StoreError, match=rf"{BROKEN}\s*failed and was rolled back"):
         Store(path, migrations=folder)
     with sqlite3.connect(path) as conn:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in names
-    assert [v for v, _, _ in applied_rows(path)] == [1]
-    (folder / "0002_broken.sql").write_text("CREATE TABLE half_done (x TEXT);\n")
+    assert [v for v, _, _ in applied_rows(path)] == list(range(1, NEXT))
+    (folder / BROKEN).write_text("CREATE TABLE half_done (x TEXT);\n")
     with Store(path, migrations=folder) as fixed:
-        assert fixed.schema_version == 2
+        assert fixed.schema_version == NEXT
 
 
 def test_fresh_database_gets_every_injected_migration(tmp_path: Path) -> None:
-    folder = migrations_dir(tmp_path, {"0002_analyses.sql": FAKE_0002})
+    folder = migrations_dir(tmp_path, {FAKE: FAKE_SQL})
     with Store(":memory:", migrations=folder) as fresh:
-        assert fresh.schema_version == 2
+        assert fresh.schema_version == NEXT
 
 
 @pytest.mark.parametrize(
     ("files_present", "message"),
     [
-        ({"0002_a.sql": "", "0002_b.sql": ""}, "without gaps or repeats; found 0001, 0002, 0002"),
-        ({"0003_later.sql": ""}, "without gaps or repeats; found 0001, 0003"),
+        (
+            {f"{NEXT:04d}_a.sql": "", f"{NEXT:04d}_b.sql": ""},
+            f"without gaps or repeats; found (\\d{{4}}, )*{NEXT:04d}, {NEXT:04d}",
+        ),
+        ({f"{NEXT + 1:04d}_later.sql": ""}, f"without gaps or repeats; found .*{NEXT + 1:04d}"),
         ({"2_short.sql": ""}, "2_short.sql: migration files must be named NNNN_name.sql"),
-        ({"0002_Capital.sql": ""}, "must be named NNNN_name.sql"),
+        ({f"{NEXT:04d}_Capital.sql": ""}, "must be named NNNN_name.sql"),
     ],
 )
 def test_badly_numbered_migrations_are_rejected(
@@ -153,7 +161,7 @@ def test_empty_or_missing_folder_is_rejected(tmp_path: Path) -> None:
 
 
 def test_split_statements_keeps_triggers_literals_and_comments_whole() -> None:
-    statements = split_statements(FAKE_0002)
+    statements = split_statements(FAKE_SQL)
     assert len(statements) == 3
     assert statements[0].startswith("-- a later migration")
     assert "'rules; v1'" in statements[0]
