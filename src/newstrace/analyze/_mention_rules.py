@@ -6,6 +6,7 @@ through :mod:`newstrace.analyze.lexicon`; nothing names a particular story.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,14 +78,41 @@ def name_pattern(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_regex() -> tuple[re.Pattern[str], tuple[tuple[Outlet, str], ...]]:
+def _gazetteer_regexes() -> tuple[dict[str, re.Pattern[str]], tuple[tuple[Outlet, str], ...]]:
+    """One alternation per two-letter prefix, longest names first, so that a word start is
+    tried only against the names that can begin there (linear in the text, small constant)."""
     entries: list[tuple[Outlet, str]] = []
     for outlet in outlets():
         for alias in outlet.names:
             entries.append((outlet, alias))
     entries.sort(key=lambda e: len(e[1]), reverse=True)
-    body = "|".join(f"(?P<g{i}>{name_pattern(alias)})" for i, (_, alias) in enumerate(entries))
-    return re.compile(r"(?<![\w.])(?:" + body + r")(?![\w])"), tuple(entries)
+    groups: dict[str, list[str]] = {}
+    for i, (_, alias) in enumerate(entries):
+        prefixes = {alias[:2]}
+        if alias.split()[0] in ("The", "the"):
+            prefixes = {"Th", "th"}
+        for prefix in prefixes:
+            groups.setdefault(prefix, []).append(f"(?P<g{i}>{name_pattern(alias)})")
+    regexes = {
+        prefix: re.compile("(?:" + "|".join(body) + r")(?![\w])") for prefix, body in groups.items()
+    }
+    return regexes, tuple(entries)
+
+
+_WORD_START = re.compile(r"(?<![\w.])\w")
+
+
+def _gazetteer_hits(text: str) -> Iterator[re.Match[str]]:
+    """Leftmost, longest gazetteer names in ``text``, never overlapping."""
+    regexes, _ = _gazetteer_regexes()
+    end = 0
+    for start in _WORD_START.finditer(text):
+        pos = start.start()
+        regex = regexes.get(text[pos : pos + 2]) if pos >= end else None
+        m = regex.match(text, pos) if regex is not None else None
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def is_known_outlet(name: str) -> bool:
@@ -102,9 +130,9 @@ def _needs_context(outlet: Outlet, alias: str) -> bool:
 
 def gazetteer_matches(text: str, language: str) -> list[GazetteerMatch]:
     """Outlet names from the gazetteer found in ``text``."""
-    regex, entries = _gazetteer_regex()
+    _, entries = _gazetteer_regexes()
     found: list[GazetteerMatch] = []
-    for m in regex.finditer(text):
+    for m in _gazetteer_hits(text):
         outlet, alias = entries[int(str(m.lastgroup)[1:])]
         start, end = m.start(), m.end()
         if _continues_name(text, end):

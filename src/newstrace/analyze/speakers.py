@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -90,6 +91,7 @@ class _Article:
     outlet: str | None
     paragraph_starts: tuple[int, ...]
     cues: tuple[Span, ...] = ()
+    cue_starts: tuple[int, ...] = ()
 
     @property
     def self_link(self) -> ChainLink:
@@ -133,6 +135,7 @@ def resolve_attributions(
     the last link of every chain ("the outlet" when unknown).
     """
     starts = (0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text)))
+    cues = tuple(sorted((item.cue for item in raw), key=lambda c: c.start))
     art = _Article(
         text=text,
         mentions=tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end))),
@@ -140,7 +143,8 @@ def resolve_attributions(
         language=language if language in _RELAY_BEFORE else "en",
         outlet=outlet,
         paragraph_starts=starts,
-        cues=tuple(item.cue for item in raw),
+        cues=cues,
+        cue_starts=tuple(c.start for c in cues),
     )
     state = _State()
     order = sorted(range(len(raw)), key=lambda i: _anchor(raw[i]))
@@ -505,7 +509,9 @@ def _hedges(item: RawAttribution, sentence: Span, art: _Article) -> tuple[str, .
     lo = max(sentence.start, min(anchor, item.cue.start) - HEDGE_WINDOW)
     hi = min(sentence.end, max(item.cue.end, anchor) + HEDGE_WINDOW)
     near = list(art.text[lo:hi])
-    blank = [*item.content, *(c for c in art.cues if c != item.cue)]
+    starts = art.cue_starts
+    nearby = art.cues[bisect_left(starts, lo - HEDGE_WINDOW * 4) : bisect_right(starts, hi)]
+    blank = [*item.content, *(c for c in nearby if c != item.cue)]
     for span in blank:
         for i in range(max(span.start, lo), min(span.end, hi)):
             near[i - lo] = " "
