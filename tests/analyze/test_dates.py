@@ -316,3 +316,12 @@ def test_seed_time_expressions() -> None:
 def test_weekday_tense_with_numbers_in_the_clause(sentence: str, expected: str) -> None:
     [ref] = find_dates(sentence, language="en", published=date(2025, 4, 8))
     assert ref.start == expected
+
+
+def test_russian_future_verb_points_the_weekday_forward() -> None:
+    [ahead] = find_dates(
+        "Забастовка, скорее всего, начнётся в четверг.", language="ru", published=date(2025, 4, 8)
+    )
+    assert ahead.start == "2025-04-10"
+    [back] = find_dates("Пожар начался в четверг.", language="ru", published=date(2025, 4, 8))
+    assert back.start == "2025-04-03"
