@@ -37,6 +37,8 @@ def analysis_to_dict(article: Article, analysis: ArticleAnalysis) -> dict[str, A
         "url": article.url,
         "published": article.published,
         "language": analysis.language,
+        "dates": [d.to_dict() for d in analysis.dates],
+        "quantities": [q.to_dict() for q in analysis.quantities],
         "claims": [claim_to_dict(c) for c in analysis.claims],
     }
 
