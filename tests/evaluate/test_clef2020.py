@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from newstrace.cli import main
 from newstrace.errors import InputError
 from newstrace.evaluate.clef2020 import (
+    CLEF_PRESETS,
     average_precision,
     map_at_k,
     read_claims,
@@ -17,7 +20,10 @@ from newstrace.evaluate.clef2020 import (
     read_queries,
     run_clef_eval,
 )
-from newstrace.link.claim_match import ClaimMatcher, MatchOptions
+from newstrace.link._embed_cache import EncodeFn, Encoder, Matrix
+from newstrace.link.claim_rank import RankOptions
+
+BM25_ONLY = RankOptions(weights=(("bm25", 1.0),), use_cache=False)
 
 CLAIMS = (
     "\tvclaim\ttitle\n"
@@ -71,8 +77,9 @@ def test_average_precision_and_map() -> None:
 
 def test_run_writes_trec_lines_and_scores(files: dict[str, Path], tmp_path: Path) -> None:
     run = tmp_path / "out" / "run.txt"
-    matcher = ClaimMatcher(MatchOptions(embedding="none", use_cache=False))
-    report = run_clef_eval(files["claims"], files["queries"], run, files["qrels"], matcher=matcher)
+    report = run_clef_eval(
+        files["claims"], files["queries"], run, files["qrels"], options=BM25_ONLY
+    )
     lines = run.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 6
     qid, q0, claim_id, rank, score, tag = lines[0].split()
@@ -90,3 +97,60 @@ def test_cli(files: dict[str, Path], tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "MAP@5 1.0000" in result.output
     assert run.exists()
+
+
+def test_presets_name_known_signals_and_default_fuses_three() -> None:
+    for options in CLEF_PRESETS.values():
+        assert set(options.signals) <= {"bm25", "e5", "use"}
+    assert CLEF_PRESETS["e5+use"].signals == ("bm25", "e5", "use")
+    assert CLEF_PRESETS["none"].signals == ("bm25",)
+
+
+def _words(texts: Sequence[str]) -> Matrix:
+    """A cheap stand-in encoder: hashed bag of lowercase words, unit rows."""
+    out = np.zeros((len(texts), 64), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in text.lower().split():
+            out[row, sum(map(ord, word.strip(".,!#"))) % 64] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    unit: Matrix = (out / norms).astype(np.float32)
+    return unit
+
+
+def test_fit_on_a_split_reports_weights_and_train_map(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
+    run = tmp_path / "run.txt"
+    options = RankOptions(weights=(("bm25", 0.5), ("e5", 0.5)), cache_dir=tmp_path / "cache")
+    encoders: dict[Encoder, EncodeFn] = {"e5-query": _words, "e5-passage": _words}
+    fit = (files["queries"], files["qrels"])
+    report = run_clef_eval(
+        files["claims"],
+        files["queries"],
+        run,
+        files["qrels"],
+        options=options,
+        fit=fit,
+        encoders=encoders,
+    )
+    assert report.fit_map_at_5 == 1.0
+    assert report.map_at_5 == 1.0
+    assert set(report.weights) == {"bm25", "e5"}
+    assert abs(sum(report.weights.values()) - 1.0) < 1e-6
+    assert "fitted on the training split" in report.summary()
+    assert (tmp_path / "cache" / "embeddings.sqlite").exists()
+
+
+def test_cli_fit_options_go_together(files: dict[str, Path], tmp_path: Path) -> None:
+    args = ["eval", "clef2020", "--claims", str(files["claims"]), "--queries"]
+    args += [str(files["queries"]), "--predictions-out", str(tmp_path / "r.txt")]
+    result = CliRunner().invoke(
+        main, [*args, "--embedding", "none", "--fit-queries", str(files["queries"])]
+    )
+    assert result.exit_code != 0
+    assert "go together" in result.output
+    fit = ["--fit-queries", str(files["queries"]), "--fit-qrels", str(files["qrels"])]
+    result = CliRunner().invoke(main, [*args, "--embedding", "none", *fit])
+    assert result.exit_code == 0, result.output
+    assert "weights bm25 1" in result.output

@@ -3,7 +3,7 @@
 Exit codes: 0 all good, 1 some inputs rejected (the others were still processed), 2 usage error.
 """
 
-from newstrace.cli import analysis, articles, evaluate
+from newstrace.cli import analysis, articles, clef, evaluate, report, similar, stories
 from newstrace.cli._common import main
 
-__all__ = ["analysis", "articles", "evaluate", "main"]
+__all__ = ["analysis", "articles", "clef", "evaluate", "main", "report", "similar", "stories"]

@@ -76,9 +76,11 @@ def _article_text(article: Article, explain: bool) -> str:
 def add(inputs: tuple[str, ...], meta: Path | None, db: Path | None, allow_private: bool) -> None:
     """Ingest INPUTS into the store: one line per article, then totals."""
     from newstrace.store import Store
+    from newstrace.store.stories import StoryStore
 
     totals: dict[str, int] = {}
     with Store.open(db) as store:
+        story_store = StoryStore(store)
         for item in stream_articles(inputs, meta, allow_private):
             if isinstance(item, Rejection):
                 store.log_input(item.input, "rejected", reason=item.reason)
@@ -90,6 +92,8 @@ def add(inputs: tuple[str, ...], meta: Path | None, db: Path | None, allow_priva
                 extra = f" (previous {result.previous_id})" if result.previous_id else ""
                 if result.same_text_as:
                     extra += f" (same text as {', '.join(result.same_text_as)})"
+                if result.outcome != "duplicate":
+                    extra += f" (story {story_store.assign(item).story_id})"
                 click.echo(
                     f"{outcome:<11} {result.article_id}  {item.outlet or '-'}  "
                     f"{item.title or '-'}  [{item.source or '-'}]{extra}"

@@ -23,11 +23,15 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--qrels", type=_FILE, default=None, help="Gold pairs; MAP@5 is printed when given.")
 @click.option(
     "--embedding",
-    type=click.Choice(["e5", "use", "none"]),
-    default="e5",
+    type=click.Choice(["e5+use", "e5", "use", "none"]),
+    default="e5+use",
     show_default=True,
-    help="Encoder fused with BM25 (none: BM25 only).",
+    help="Encoders fused with BM25 (none: BM25 only).",
 )
+@click.option(
+    "--fit-queries", type=_FILE, default=None, help="Learn the fusion weights on these queries."
+)
+@click.option("--fit-qrels", type=_FILE, default=None, help="Gold pairs of --fit-queries.")
 @click.option("--threads", type=int, default=1, show_default=True, help="Encoder threads.")
 def clef2020(
     claims: Path,
@@ -35,15 +39,22 @@ def clef2020(
     predictions_out: Path,
     qrels: Path | None,
     embedding: str,
+    fit_queries: Path | None,
+    fit_qrels: Path | None,
     threads: int,
 ) -> None:
-    """Match tweets to verified claims with the claim matcher; write a run, print MAP@5."""
+    """Match tweets to verified claims with the claim ranker; write a run, print MAP@5.
+
+    Without --fit-queries the weights fitted on the task's train split are used; with
+    --fit-queries and --fit-qrels (say, the train split) they are learned first.
+    """
     from dataclasses import replace
 
-    from newstrace.evaluate.clef2020 import CLEF_OPTIONS, run_clef_eval
-    from newstrace.link.claim_match import ClaimMatcher, EmbeddingModel
+    from newstrace.evaluate.clef2020 import CLEF_PRESETS, run_clef_eval
 
-    model: EmbeddingModel = "e5" if embedding == "e5" else ("use" if embedding == "use" else "none")
-    options = replace(CLEF_OPTIONS, embedding=model, threads=threads)
-    report = run_clef_eval(claims, queries, predictions_out, qrels, matcher=ClaimMatcher(options))
+    if (fit_queries is None) != (fit_qrels is None):
+        raise click.UsageError("--fit-queries and --fit-qrels go together")
+    fit = (fit_queries, fit_qrels) if fit_queries and fit_qrels else None
+    options = replace(CLEF_PRESETS[embedding], threads=threads)
+    report = run_clef_eval(claims, queries, predictions_out, qrels, options=options, fit=fit)
     click.echo(report.summary())

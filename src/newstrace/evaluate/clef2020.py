@@ -4,8 +4,9 @@ Inputs are the task's files: verified claims (TSV with a header; id, ``vclaim``,
 queries (TSV with a header; id, tweet text) and, optionally, qrels (TREC: ``qid 0 claim_id 1``).
 Each verified claim is matched as its claim text followed by its title; each tweet loses its
 links, embed signature and hashtag/handle markup first. The known claims are ranked for every
-query with :meth:`~newstrace.link.claim_match.ClaimMatcher.rank` (BM25 fused with embedding
-cosine), written as a TREC run (``qid Q0 claim_id rank score newstrace``) and, with qrels,
+query by :class:`~newstrace.link.claim_rank.ClaimRanker` (BM25 and embedding cosines over the
+whole collection, standardised per query and fused with weights learned on the train split),
+written as a TREC run (``qid Q0 claim_id rank score newstrace``) and, with qrels,
 scored by MAP@5 as in the task.
 """
 
@@ -15,16 +16,25 @@ import csv
 import sys
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newstrace.errors import InputError
-from newstrace.link.claim_match import ClaimMatcher, MatchOptions, Ranked
+from newstrace.link._embed_cache import EncodeFn, Encoder
+from newstrace.link.claim_rank import ClaimRanker, RankOptions, fit_weights
 from newstrace.link.lexical import strip_social_markup
 
 RUN_TAG = "newstrace"
 DEPTH = 5
-CLEF_OPTIONS = MatchOptions(embedding="e5", lexical_weight=0.2, rerank_top=30)
+# weights fitted on the task's train split (800 tweets) by fit_clef_weights, one preset per
+# choice of encoders (see bench/claims/RESULTS.md); "e5+use" is the default
+CLEF_PRESETS: Mapping[str, RankOptions] = {
+    "e5+use": RankOptions(weights=(("bm25", 0.05), ("e5", 0.5), ("use", 0.45))),
+    "e5": RankOptions(weights=(("bm25", 0.15), ("e5", 0.85))),
+    "use": RankOptions(weights=(("bm25", 0.2), ("use", 0.8))),
+    "none": RankOptions(weights=(("bm25", 1.0),)),
+}
+CLEF_OPTIONS = CLEF_PRESETS["e5+use"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +59,22 @@ class ClefReport:
     claims: int
     map_at_5: float | None
     seconds: float
+    weights: Mapping[str, float] = field(default_factory=dict)
+    fit_map_at_5: float | None = None
 
     def summary(self) -> str:
-        """One line for the terminal."""
+        """One line for the terminal (two when weights were fitted on a training split)."""
         score = "n/a (no qrels)" if self.map_at_5 is None else f"{self.map_at_5:.4f}"
-        return (
+        weights = ", ".join(f"{name} {weight:g}" for name, weight in self.weights.items())
+        line = (
             f"CLEF 2020 task 2: {self.queries} queries against {self.claims} verified claims, "
-            f"MAP@5 {score} ({self.seconds:.1f} s)"
+            f"MAP@5 {score} ({self.seconds:.1f} s; weights {weights or 'n/a'})"
         )
+        if self.fit_map_at_5 is not None:
+            line += (
+                f"\nweights fitted on the training split, where MAP@5 is {self.fit_map_at_5:.4f}"
+            )
+        return line
 
 
 def _rows(path: Path, columns: int) -> list[list[str]]:
@@ -121,16 +139,51 @@ def map_at_k(
 def rank_claims(
     claims: Sequence[VerifiedClaim],
     queries: Sequence[tuple[str, str]],
-    matcher: ClaimMatcher,
+    ranker: ClaimRanker,
     depth: int = DEPTH,
 ) -> dict[str, list[tuple[str, float]]]:
-    """The top ``depth`` claim ids (with scores) for each query id."""
-    texts = [strip_social_markup(text) for _, text in queries]
-    ranked: list[list[Ranked]] = matcher.rank(texts, [c.text for c in claims], top=depth)
+    """The top ``depth`` claim ids (with scores) for each query id.
+
+    ``ranker`` must have been built over ``[c.text for c in claims]`` (see :func:`clef_ranker`).
+    """
+    ranked = ranker.rank(query_texts(queries), top=depth)
     return {
         qid: [(claims[r.index].id, r.score) for r in row]
         for (qid, _), row in zip(queries, ranked, strict=True)
     }
+
+
+def query_texts(queries: Sequence[tuple[str, str]]) -> list[str]:
+    """The tweets as the ranker sees them: links, signature and social markup removed."""
+    return [strip_social_markup(text) for _, text in queries]
+
+
+def clef_ranker(
+    claims: Sequence[VerifiedClaim],
+    options: RankOptions | None = None,
+    *,
+    encoders: Mapping[Encoder, EncodeFn] | None = None,
+) -> ClaimRanker:
+    """A :class:`ClaimRanker` over the verified claims (statement, then title)."""
+    return ClaimRanker([c.text for c in claims], options or CLEF_OPTIONS, encoders=encoders)
+
+
+def fit_clef_weights(
+    ranker: ClaimRanker,
+    claims: Sequence[VerifiedClaim],
+    queries: Sequence[tuple[str, str]],
+    qrels: Mapping[str, set[str]],
+) -> tuple[dict[str, float], float]:
+    """Fusion weights that maximise MAP@5 on labelled queries (a training split), and that MAP.
+
+    Only queries with qrels take part; the weights are searched over the ranker's signals.
+    """
+    position = {c.id: i for i, c in enumerate(claims)}
+    labelled = [(qid, text) for qid, text in queries if qid in qrels]
+    if not labelled:
+        raise InputError("qrels", "no query of the training split has qrels")
+    relevant = [{position[c] for c in qrels[qid] if c in position} for qid, _ in labelled]
+    return fit_weights(ranker.signals(query_texts(labelled)), relevant, k=DEPTH)
 
 
 def write_run(path: Path, runs: Mapping[str, Sequence[tuple[str, float]]]) -> None:
@@ -150,16 +203,38 @@ def run_clef_eval(
     run_out: Path,
     qrels_path: Path | None = None,
     *,
-    matcher: ClaimMatcher | None = None,
+    options: RankOptions | None = None,
+    fit: tuple[Path, Path] | None = None,
+    encoders: Mapping[Encoder, EncodeFn] | None = None,
 ) -> ClefReport:
-    """Rank, write the run and (with qrels) score it; the ``newstrace eval clef2020`` body."""
+    """Rank, write the run and (with qrels) score it; the ``newstrace eval clef2020`` body.
+
+    ``fit=(train queries, train qrels)`` first learns the fusion weights on that split (over
+    the signals of ``options``) and ranks with them; otherwise ``options`` (default
+    :data:`CLEF_OPTIONS`, whose weights were fitted on the task's train split) is used as is.
+    """
     started = time.perf_counter()
     claims = read_claims(claims_path)
     queries = read_queries(queries_path)
-    runs = rank_claims(claims, queries, matcher or ClaimMatcher(CLEF_OPTIONS))
+    ranker = clef_ranker(claims, options, encoders=encoders)
+    fitted: tuple[dict[str, float], float] | None = None
+    if fit is not None:
+        fitted = fit_clef_weights(ranker, claims, read_queries(fit[0]), read_qrels(fit[1]))
+        weights = tuple((name, fitted[0][name]) for name in ranker.options.signals)
+        ranker = ClaimRanker(
+            ranker.known, replace(ranker.options, weights=weights), encoders=encoders
+        )
+    runs = rank_claims(claims, queries, ranker)
     write_run(run_out, runs)
     score = None
     if qrels_path is not None:
         ids = {qid: [c for c, _ in row] for qid, row in runs.items()}
         score = map_at_k(ids, read_qrels(qrels_path))
-    return ClefReport(len(queries), len(claims), score, time.perf_counter() - started)
+    return ClefReport(
+        len(queries),
+        len(claims),
+        score,
+        time.perf_counter() - started,
+        weights=dict(ranker.options.weights),
+        fit_map_at_5=None if fitted is None else fitted[1],
+    )

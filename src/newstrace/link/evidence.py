@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -31,6 +31,10 @@ _CAPSEQ = re.compile(
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
 COMMON_ZIPF = 5.2  # words at least this frequent in their language carry no story signal
 LEAD_CHARS = 600
+SALIENT_MENTIONS = 2  # an entity named this often, once in the lead, is what the article is about
+DATELINE_CHARS = 300  # a date this close to the top is the article's own date
+_URL_LINE = re.compile(r"^\s*(?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*\n?", re.IGNORECASE)
+_URL_DATE = re.compile(r"/(19[5-9]\d|20\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
 MAX_TERMS = 400
 
 
@@ -47,6 +51,8 @@ class ArticleEvidence:
     published: date | None
     lead: str
     embedding: npt.NDArray[np.float32] | None = field(default=None, compare=False)
+    lead_entities: frozenset[str] = frozenset()
+    inferred_date: date | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -111,7 +117,8 @@ def article_evidence(
 ) -> ArticleEvidence:
     """Compute an article's evidence; ``analysis`` adds mentions, quantities and dates."""
     language = (article.language or "en").split("-")[0].lower()
-    text = f"{article.title or ''}\n{article.text}"
+    body = strip_url_lines(article.text)
+    text = f"{article.title or ''}\n{body}"
     names = entity_names(text, language)
     if analysis is not None:
         names += [m.span.text for m in analysis.mentions if m.kind != "role"]
@@ -122,7 +129,8 @@ def article_evidence(
         numbers |= {_number_key(q.low) for q in analysis.quantities}
     years = frozenset(_YEAR.findall(text))
     numbers = {n for n in numbers if n not in years and len(n) >= 2}
-    lead = lead_text(article)
+    lead = lead_text(replace(article, text=body))
+    lead_keys = _salient(names, lead, language)
     vectors = embed([lead], embedding) if embedding and lead else None
     return ArticleEvidence(
         article_id=article.id,
@@ -134,7 +142,48 @@ def article_evidence(
         published=article.published_date(),
         lead=lead,
         embedding=vectors[0] if vectors is not None else None,
+        lead_entities=lead_keys,
+        inferred_date=None if article.published else inferred_date(article, body, language),
     )
+
+
+def _salient(names: list[str], lead: str, language: str) -> frozenset[str]:
+    """Entity keys named in the lead and named again in the text: what the article is about."""
+    counts = Counter(k for k in (canonical_key(n) for n in names) if k)
+    in_lead = {k for k in (canonical_key(n) for n in entity_names(lead, language)) if k}
+    return frozenset(k for k in in_lead if counts[k] >= SALIENT_MENTIONS)
+
+
+def strip_url_lines(text: str) -> str:
+    """The text without the web addresses that copied pages often start with."""
+    while True:
+        match = _URL_LINE.match(text)
+        if match is None or not match.group(0).strip():
+            return text
+        text = text[match.end() :]
+
+
+def inferred_date(article: Article, body: str, language: str) -> date | None:
+    """A date for an undated article: from its URL path, else a full date near the top."""
+    for url in (article.url, article.canonical_url, _leading_url(article.text)):
+        found = _URL_DATE.search(url.replace(" ", "")) if url else None
+        if found:
+            try:
+                return date(int(found[1]), int(found[2]), int(found[3]))
+            except ValueError:
+                continue
+    from newstrace.analyze.dates import find_dates
+
+    head = f"{article.title or ''}\n{body[:DATELINE_CHARS]}"
+    for ref in find_dates(head, language=language, published=None):
+        if ref.granularity == "day" and ref.start:
+            return date.fromisoformat(ref.start)
+    return None
+
+
+def _leading_url(text: str) -> str | None:
+    match = _URL_LINE.match(text)
+    return match.group(0).strip() if match else None
 
 
 def _number_key(value: float) -> str:

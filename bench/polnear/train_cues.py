@@ -1,0 +1,268 @@
+"""Learn the English cue lexicon and cue-head model from PolNeAR train.
+
+Writes ``src/newstrace/data/lang/en_cues.json`` (averaged-perceptron weights) and updates the
+learned keys of ``src/newstrace/data/lang/en.json`` (``cue_lemmas``: lemma -> rate at which an
+occurrence heads a gold cue; ``cue_forms``: surface forms of frequent cues, for rules mode;
+``cue_preps``: prepositions annotators include in a verb's cue).
+
+Usage (from the repository root):
+
+    .venv/bin/python bench/polnear/train_cues.py --train ../shared/eval/polnear/train \
+        [--cache train.spacy] [--samples samples.pkl]
+
+The lemma rates fed to the model as features are cross-fitted (5 folds) so the model does not
+learn to trust rates computed on the very documents it is trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import random
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from newstrace.analyze._attr_model import cue_features, is_candidate
+from newstrace.analyze.nlp import parse
+from newstrace.analyze.options import AnalysisOptions
+from newstrace.evaluate.polnear import gold_file, read_brat
+
+LANG_DIR = Path(__file__).resolve().parents[2] / "src" / "newstrace" / "data" / "lang"
+FOLDS = 5
+
+
+def load_docs(split: Path, cache: Path | None) -> list[tuple[Any, list[Any]]]:
+    """(doc, gold attributions) for every annotated article of a split.
+
+    Parsed docs come from a ``DocBin`` cache (with a ``.names`` file beside it) when given,
+    else the texts are parsed with the default options.
+    """
+    names = sorted(p.stem for p in (split / "text").glob("*.txt"))
+    if cache is not None and cache.exists():
+        import spacy
+        from spacy.tokens import DocBin
+
+        vocab = spacy.blank("en").vocab
+        docs = list(DocBin().from_disk(cache).get_docs(vocab))
+        cached = cache.with_suffix(".names").read_text().split("\n")
+        by_name: dict[str, Any] = dict(zip(cached, docs, strict=True))
+    else:
+        options = AnalysisOptions()
+        by_name = {
+            n: parse((split / "text" / f"{n}.txt").read_text("utf-8"), options, "en") for n in names
+        }
+    result = []
+    for name in names:
+        gold_path = gold_file(split, name)
+        if gold_path is not None:
+            result.append((by_name[name], read_brat(gold_path.read_text("utf-8"))))
+    return result
+
+
+def cue_heads(doc: Any, gold: list[Any]) -> dict[int, Any]:
+    """Token index of each gold cue's syntactic head -> (gold attribution, cue token ids)."""
+    heads: dict[int, Any] = {}
+    for attribution in gold:
+        ids: set[int] = set()
+        for start, end in attribution.roles.get("Cue", ()):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                ids |= {t.i for t in span}
+        tokens = [doc[i] for i in sorted(ids)]
+        tops = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+        if tops:
+            top = min(tops, key=lambda t: (t.pos_ not in ("VERB", "NOUN", "ADP"), t.i))
+            heads[top.i] = (attribution, ids)
+    return heads
+
+
+def lemma_rates(data: list[tuple[Any, list[Any]]]) -> tuple[Counter[str], Counter[str]]:
+    """Occurrences of candidate lemmas and how often each heads a gold cue."""
+    seen: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    for doc, gold in data:
+        heads = cue_heads(doc, gold)
+        for token in doc:
+            if is_candidate(token):
+                seen[token.lemma_.lower()] += 1
+                hits[token.lemma_.lower()] += token.i in heads
+    return seen, hits
+
+
+def rates(seen: Counter[str], hits: Counter[str], min_hits: int = 1) -> dict[str, float]:
+    """Smoothed cue rate per lemma (lemmas with at least ``min_hits`` hits)."""
+    return {k: round(hits[k] / (seen[k] + 1), 3) for k in seen if hits[k] >= min_hits}
+
+
+Sample = tuple[list[str], int]
+
+
+def examples(data: list[tuple[Any, list[Any]]]) -> list[Sample]:
+    """Cross-fitted (features, label) pairs over all candidate tokens."""
+    folds = [data[i::FOLDS] for i in range(FOLDS)]
+    out: list[Sample] = []
+    for k, fold in enumerate(folds):
+        rest = [d for j, f in enumerate(folds) if j != k for d in f]
+        prior = rates(*lemma_rates(rest))
+        for doc, gold in fold:
+            heads = cue_heads(doc, gold)
+            for token in doc:
+                if is_candidate(token):
+                    out.append((cue_features(token, prior), int(token.i in heads)))
+    return out
+
+
+def train_perceptron(samples: list[Sample], epochs: int) -> dict[str, float]:
+    """Averaged perceptron (labels 0/1 mapped to -1/+1)."""
+    weights: dict[str, float] = defaultdict(float)
+    totals: dict[str, float] = defaultdict(float)
+    stamps: dict[str, int] = defaultdict(int)
+    step = 0
+    order = list(range(len(samples)))
+    rng = random.Random(13)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for n in order:
+            feats, label = samples[n]
+            step += 1
+            y = 1 if label else -1
+            if y * sum(weights[f] for f in feats) > 0:
+                continue
+            for f in feats:
+                totals[f] += (step - stamps[f]) * weights[f]
+                stamps[f] = step
+                weights[f] += y
+    for f in weights:
+        totals[f] += (step - stamps[f]) * weights[f]
+    return {f: totals[f] / step for f in totals if abs(totals[f] / step) > 1e-3}
+
+
+def best_threshold(weights: dict[str, float], samples: list[Sample]) -> float:
+    """Threshold maximising cue-head F1 on held-out samples."""
+    scored = sorted(((sum(weights.get(f, 0.0) for f in x), y) for x, y in samples), reverse=True)
+    positives = sum(y for _, y in scored)
+    best, best_f1, tp = 0.0, 0.0, 0
+    for n, (score, y) in enumerate(scored, start=1):
+        tp += y
+        f1 = 2 * tp / (n + positives)
+        if f1 > best_f1:
+            best, best_f1 = score, f1
+    print(f"held-out cue-head F1 {best_f1:.3f} at threshold {best:.4f}")
+    return best - 1e-6
+
+
+def cue_preps(data: list[tuple[Any, list[Any]]]) -> dict[str, list[str]]:
+    """Prepositions that annotators put inside the cue of a verb, most of the time."""
+    inside: Counter[tuple[str, str]] = Counter()
+    total: Counter[tuple[str, str]] = Counter()
+    for doc, gold in data:
+        for head_i, (_, ids) in cue_heads(doc, gold).items():
+            head = doc[head_i]
+            for child in head.children:
+                if child.dep_ == "prep" and child.i > head.i:
+                    key = (head.lemma_.lower(), child.lower_)
+                    total[key] += 1
+                    inside[key] += child.i in ids
+    result: dict[str, list[str]] = defaultdict(list)
+    for (lemma, prep), n in total.items():
+        if n >= 2 and inside[(lemma, prep)] / n > 0.5:
+            result[lemma].append(prep)
+    return {k: sorted(v) for k, v in sorted(result.items())}
+
+
+def cue_children(data: list[tuple[Any, list[Any]]]) -> dict[str, float]:
+    """How often annotators include a child of the cue head in the cue, by relation and word.
+
+    Keys are ``lemma|dep|word|side`` (for one cue lemma), ``dep|word|side`` and ``dep|*|side``
+    (``side`` is ``L`` or ``R``); only keys seen at least five times are kept.
+    """
+    inside: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for doc, gold in data:
+        for head_i, (_, ids) in cue_heads(doc, gold).items():
+            head = doc[head_i]
+            for child in head.children:
+                side = "L" if child.i < head.i else "R"
+                lemma = head.lemma_.lower()
+                for key in (
+                    f"{lemma}|{child.dep_}|{child.lower_}|{side}",
+                    f"{child.dep_}|{child.lower_}|{side}",
+                    f"{child.dep_}|*|{side}",
+                ):
+                    total[key] += 1
+                    inside[key] += child.i in ids
+                if child.i in ids and child.dep_ in ("prep", "npadvmod", "dobj"):
+                    whole = all(t.i in ids for t in child.subtree)
+                    for key in (f"sub|{child.dep_}|{child.lower_}", f"sub|{child.dep_}|*"):
+                        total[key] += 1
+                        inside[key] += whole
+    return {k: round(inside[k] / n, 3) for k, n in sorted(total.items()) if n >= 5}
+
+
+def cue_forms(data: list[tuple[Any, list[Any]]], prior: dict[str, float]) -> dict[str, str]:
+    """Surface forms of verbs that head cues often and reliably (for rules mode)."""
+    forms: Counter[tuple[str, str]] = Counter()
+    for doc, gold in data:
+        for head_i in cue_heads(doc, gold):
+            token = doc[head_i]
+            if token.pos_ == "VERB" and prior.get(token.lemma_.lower(), 0) >= 0.3:
+                forms[(token.lower_, token.lemma_.lower())] += 1
+    return {form: lemma for (form, lemma), n in sorted(forms.items()) if n >= 2}
+
+
+def main() -> None:
+    """Train and write the data files."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--train", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, default=None, help="DocBin of the parsed split")
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--samples", type=Path, default=None, help="pickle cache of samples")
+    parser.add_argument("--prune", type=float, default=0.0, help="drop smaller weights")
+    parser.add_argument("--lexicon-only", action="store_true", help="skip the cue model")
+    args = parser.parse_args()
+    data = load_docs(args.train, args.cache)
+    print(f"{len(data)} annotated documents")
+    lang_path = LANG_DIR / "en.json"
+    lang = json.loads(lang_path.read_text("utf-8"))
+    lang["cue_preps"] = cue_preps(data)
+    lang["cue_children"] = cue_children(data)
+    if not args.lexicon_only:
+        seen, hits = lemma_rates(data)
+        prior = rates(seen, hits, min_hits=2)
+        lang["cue_lemmas"] = dict(sorted(prior.items()))
+        lang["cue_forms"] = cue_forms(data, prior)
+        write_model(load_samples(data, args.samples), args.epochs, args.prune)
+    lang_path.write_text(json.dumps(lang, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(lang['cue_lemmas'])} cue lemmas, {len(lang['cue_forms'])} forms")
+
+
+def load_samples(data: list[tuple[Any, list[Any]]], cache: Path | None) -> list[Sample]:
+    """Training samples, from a pickle cache when one exists (feature extraction is slow)."""
+    if cache is not None and cache.exists():
+        with cache.open("rb") as handle:
+            cached: list[Sample] = pickle.load(handle)
+            return cached
+    samples = examples(data)
+    if cache is not None:
+        with cache.open("wb") as handle:
+            pickle.dump(samples, handle)
+    return samples
+
+
+def write_model(samples: list[Sample], epochs: int, prune: float) -> None:
+    """Tune the threshold on the last tenth, retrain on everything, write ``en_cues.json``."""
+    cut = len(samples) * 9 // 10
+    threshold = best_threshold(train_perceptron(samples[:cut], epochs), samples[cut:])
+    weights = train_perceptron(samples, epochs)
+    rounded = {k: round(v, 3) for k, v in sorted(weights.items()) if abs(v) > prune}
+    model = {"threshold": round(threshold, 4), "weights": rounded}
+    (LANG_DIR / "en_cues.json").write_text(
+        json.dumps(model, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(f"{len(rounded)} weights")
+
+
+if __name__ == "__main__":
+    main()

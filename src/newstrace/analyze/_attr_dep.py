@@ -1,0 +1,347 @@
+"""Attribution extraction over a spaCy dependency parse (English at full quality).
+
+1. Every plausible token is scored as a cue head by the learned model (``_attr_model``).
+2. The cue span is the head plus the children annotators usually put in a cue (auxiliaries,
+   negation, particles, "also", "on Friday", "in a statement", "as saying"), by rates learned
+   from PolNeAR train and stored in the language file (``cue_children``, ``cue_preps``).
+3. The source is the subject's subtree (or the agent of a passive, the object of "according
+   to", the possessor of a nominal cue, or the subject inherited from a governing verb).
+4. The content is the clausal complement, or, when the cue clause is a parenthetical
+   ("..., he said"), the governing clause without it; else an infinitive or object complement.
+5. Each token belongs to at most one attribution (PolNeAR is univocal): cues are taken by
+   decreasing score and a cue inside an attribution already taken is dropped.
+6. Where the parse yields nothing, the surface rule "CONTENT, SOURCE CUE." of ``_attr_rules``
+   fills in (a frequent misparse of "..., the outlet X reported Friday").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newstrace.analyze._attr_finish import finish
+from newstrace.analyze._attr_lexicon import LanguageData
+from newstrace.analyze._attr_model import (
+    cue_features,
+    is_candidate,
+    load_cue_model,
+)
+from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
+from newstrace.analyze._attr_spans import Coverage, Draft, Range, sentence_of
+from newstrace.analyze.attribution import RawAttribution
+from newstrace.model import Span
+
+_CUE_CHILDREN = frozenset({"aux", "auxpass", "neg", "prt"})
+_NEVER_IN_CUE = frozenset({"nsubj", "nsubjpass", "ccomp", "punct", "mark", "cc", "conj"})
+#: rule patterns trusted where the parse found nothing ("..., the outlet X reported Friday.")
+_FALLBACK_PATTERNS = frozenset({"trailing"})
+_ASIDES = frozenset({"like", "including", "unlike", "besides", "among"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+_INVERTED = frozenset({"parataxis", "ccomp", "advcl", "conj", "ROOT"})
+_OPEN_PUNCT = frozenset({",", "—", "–", "-", '"', "”", "“", "'", "’", ":", "("})
+
+
+def find_with_parse(
+    text: str, doc: Any, sentences: tuple[Span, ...], lang: LanguageData
+) -> list[RawAttribution]:
+    """Attributions read off a parsed ``doc`` of ``text``."""
+    model = load_cue_model(lang.code)
+    scored: list[tuple[float, Any]] = []
+    for token in doc:
+        if not is_candidate(token):
+            continue
+        lemma = token.lemma_.lower()
+        if model is not None:
+            features = cue_features(token, lang.cue_lemmas)
+            score = model.score(features) - model.threshold
+        else:
+            score = lang.cue_lemmas.get(lemma, 0.0) - lang.cue_threshold
+        if score > 0:
+            scored.append((score, token))
+    scored.sort(key=lambda item: (-item[0], item[1].i))
+    drafts: list[Draft] = []
+    taken = Coverage()
+    regions = quote_regions(text, lang.quote_pairs)
+    starts = [s.start for s in sentences]
+    for score, token in scored:
+        draft = _build(token, lang, starts, regions)
+        if draft is None or taken.overlaps(*draft.cue):
+            continue
+        draft.score = score
+        drafts.append(draft)
+        for start, end in [draft.cue, *draft.content] + ([draft.source] if draft.source else []):
+            taken.add(start, end)
+    drafts += _rule_fallback(text, sentences, lang, drafts)
+    return finish(text, drafts, sentences, lang)
+
+
+def _rule_fallback(
+    text: str, sentences: tuple[Span, ...], lang: LanguageData, drafts: list[Draft]
+) -> list[Draft]:
+    """Surface-pattern attributions where the parse found nothing (a misparsed sentence)."""
+    from newstrace.analyze._attr_rules import rule_drafts
+
+    used = Coverage()
+    for draft in drafts:
+        for start, end in [draft.cue, *draft.content] + ([draft.source] if draft.source else []):
+            used.add(start, end)
+    extra: list[Draft] = []
+    for draft in rule_drafts(text, sentences, lang):
+        if draft.pattern not in _FALLBACK_PATTERNS:
+            continue
+        if draft.source is None or used.overlaps(*draft.cue):
+            continue
+        extra.append(draft)
+    return extra
+
+
+def _build(
+    token: Any,
+    lang: LanguageData,
+    starts: list[int],
+    regions: tuple[QuoteRegion, ...] = (),
+) -> Draft | None:
+    cue_tokens = _cue_tokens(token, lang)
+    cue_ids = {t.i for t in cue_tokens}
+    cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t) for t in cue_tokens))
+    source_tokens = _source_tokens(token, cue_ids, regions)
+    source_ids = {t.i for t in source_tokens}
+    source = _token_range(source_tokens) if source_tokens else None
+    if source is not None:
+        source = _outside_quotes(token.doc, source, cue, regions)
+    content = _content_ranges(token, cue_ids | source_ids)
+    if not content:
+        content = _adjacent_quote(token.doc.text, [cue] + ([source] if source else []), regions)
+    if not content:
+        return None
+    return Draft(cue, source, content, sentence_of(starts, cue[0]))
+
+
+def _cue_tokens(token: Any, lang: LanguageData) -> list[Any]:
+    """The cue head plus the children annotators usually include (learned rates)."""
+    rates: dict[str, float] = lang.extra.get("cue_children", {})
+    preps = lang.extra.get("cue_preps", {}).get(token.lemma_.lower(), [])
+    chosen = {token.i: token}
+    for child in token.children:
+        if abs(child.i - token.i) > 4 or child.dep_ in _NEVER_IN_CUE:
+            continue
+        side = "L" if child.i < token.i else "R"
+        rate = _first_rate(
+            rates,
+            f"{token.lemma_.lower()}|{child.dep_}|{child.lower_}|{side}",
+            f"{child.dep_}|{child.lower_}|{side}",
+            f"{child.dep_}|*|{side}",
+        )
+        if _is_as_saying(child, lang):
+            chosen.update({t.i: t for t in (child, *child.children) if t.dep_ != "punct"})
+            continue
+        if (
+            child.dep_ in _CUE_CHILDREN
+            or rate > 0.5
+            or (child.dep_ == "prep" and child.lower_ in preps and side == "R")
+        ):
+            whole = rates.get(f"sub|{child.dep_}|{child.lower_}")
+            if whole is None:
+                whole = rates.get(f"sub|{child.dep_}|*", 0.0)
+            for t in child.subtree if whole > 0.5 else [child]:
+                chosen[t.i] = t
+    return _contiguous(token, chosen)
+
+
+def _first_rate(rates: dict[str, float], *keys: str) -> float:
+    """The rate of the most specific key that was learned (0 when none was)."""
+    for key in keys:
+        if key in rates:
+            return rates[key]
+    return 0.0
+
+
+def _is_as_saying(child: Any, lang: LanguageData) -> bool:
+    """``quoted as saying``: a preposition whose object is itself a speech verb."""
+    if child.dep_ != "prep" or child.lower_ != "as":
+        return False
+    verbs = [g for g in child.children if g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB"]
+    return any(lang.cue_lemmas.get(g.lemma_.lower(), 0.0) >= 0.3 for g in verbs)
+
+
+def _contiguous(token: Any, chosen: dict[int, Any]) -> list[Any]:
+    """The chosen tokens that form an unbroken run around the head."""
+    lo = hi = token.i
+    while lo - 1 in chosen:
+        lo -= 1
+    while hi + 1 in chosen:
+        hi += 1
+    return [chosen[i] for i in range(lo, hi + 1)]
+
+
+def _source_tokens(
+    token: Any, exclude: set[int], regions: tuple[QuoteRegion, ...] = ()
+) -> list[Any]:
+    """The source noun phrase of a cue head, if the parse shows one."""
+    head = token
+    for _ in range(3):
+        subject = _subject_of(head, regions)
+        if subject is not None:
+            return _noun_phrase(subject, exclude)
+        if head.dep_ in _INHERIT and head.head is not head:
+            head = head.head
+        else:
+            break
+    if token.dep_ in ("acl", "relcl"):
+        noun = token.head
+        return [t for t in _noun_phrase(noun, exclude) if t.i < token.i]
+    return []
+
+
+def _noun_phrase(head: Any, exclude: set[int]) -> list[Any]:
+    """The subtree of ``head`` without relative clauses and asides, in one line of text."""
+    cut: set[int] = set(exclude)
+    for child in head.children:
+        if child.dep_ == "relcl" or (child.dep_ == "prep" and child.lower_ in _ASIDES):
+            cut |= {t.i for t in child.subtree}
+    chosen = {t.i: t for t in head.subtree if t.i not in cut}
+    lo = hi = head.i
+    while lo - 1 in chosen and "\n" not in chosen[lo - 1].text:
+        lo -= 1
+    while hi + 1 in chosen and "\n" not in chosen[hi + 1].text:
+        hi += 1
+    tokens = [chosen[i] for i in range(lo, hi + 1)]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    return tokens or [head]
+
+
+def _subject_of(head: Any, regions: tuple[QuoteRegion, ...] = ()) -> Any | None:
+    """The subject (or agent, or object of "according to") of a cue head.
+
+    Of several subjects the parser proposes, one outside quotation marks is preferred: a
+    quoted phrase before "said X" is often misread as the subject.
+    """
+    lemma = head.lemma_.lower()
+    for child in head.children:
+        if lemma == "accord" and child.dep_ == "prep":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    subjects = [
+        child
+        for child in head.children
+        if child.dep_ in _SUBJECTS or (head.pos_ == "NOUN" and child.dep_ == "poss")
+    ]
+    unquoted = [c for c in subjects if not any(r.start <= c.idx < r.end for r in regions)]
+    return (unquoted or subjects or [None])[0]
+
+
+def _content_ranges(token: Any, exclude: set[int]) -> list[Range]:
+    """Character ranges of the content of a cue head (minus cue and source tokens)."""
+    lemma = token.lemma_.lower()
+    if lemma == "accord" or token.text == ":":
+        picked = _governing_clause(token) if lemma == "accord" else _after_colon(token)
+    else:
+        picked = _complement(token)
+    tokens = [t for t in picked if t.i not in exclude and not t.is_space]
+    return _ranges(tokens)
+
+
+def _complement(token: Any) -> list[Any]:
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if clauses:
+        return [t for c in clauses for t in c.subtree]
+    deps = {c.dep_ for c in token.children}
+    if "agent" in deps and "nsubjpass" in deps:
+        return [t for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    if token.dep_ in _INVERTED and token.head is not token and _is_parenthetical(token):
+        inner = {t.i for t in token.subtree}
+        return [t for t in token.head.subtree if t.i not in inner]
+    for dep in ("xcomp", "dobj", "attr", "oprd"):
+        found = [c for c in token.children if c.dep_ == dep]
+        if found:
+            return [t for c in found for t in c.subtree]
+    for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i:
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return [t for g in objects for t in g.subtree]
+    return []
+
+
+def _is_parenthetical(token: Any) -> bool:
+    """Whether the cue clause is set off from the content by punctuation ("..., he said")."""
+    if token.dep_ == "parataxis":
+        return True
+    words = [t for t in token.subtree if not t.is_punct]
+    left = words[0] if words else token
+    if left.i == 0:
+        return False
+    before = token.doc[left.i - 1]
+    return bool(before.text in _OPEN_PUNCT or before.is_quote)
+
+
+def _governing_clause(token: Any) -> list[Any]:
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+        head = head.head
+    inner = {t.i for t in token.subtree}
+    return [t for t in head.subtree if t.i not in inner]
+
+
+def _after_colon(token: Any) -> list[Any]:
+    sent = token.sent
+    return [t for t in sent if t.i > token.i]
+
+
+def _outside_quotes(
+    doc: Any, source: Range, cue: Range, regions: tuple[QuoteRegion, ...]
+) -> Range | None:
+    """A source the parser found inside a quotation the cue is outside of is a misparse; the
+    words between the quotation's end and the cue are taken instead ('"...," X told Y')."""
+    for region in regions:
+        inside = region.start <= source[0] and source[1] <= region.end
+        if inside and not region.start <= cue[0] < region.end:
+            if region.end <= cue[0]:
+                between = doc.char_span(region.end, cue[0], alignment_mode="contract")
+                words = [t for t in between or [] if not t.is_punct and not t.is_space]
+                if 0 < len(words) <= 10:
+                    return words[0].idx, words[-1].idx + len(words[-1])
+            return None
+    return source
+
+
+def _adjacent_quote(
+    text: str, anchors: list[Range], regions: tuple[QuoteRegion, ...]
+) -> list[Range]:
+    """A quotation right before the cue and source ('"...," he said') or right after them
+    ('he said: "..."')."""
+    outside = [a for a in anchors if not any(r.start <= a[0] < r.end for r in regions)]
+    if not outside:
+        return []
+    start = min(a[0] for a in outside)
+    end = max(a[1] for a in outside)
+    for region in regions:
+        gap_before = text[region.end : start]
+        gap_after = text[end : region.start]
+        if region.end <= start and len(gap_before) <= 4 and not gap_before.strip(" ,—–-\n"):
+            return [(region.start, region.end)]
+        if region.start >= end and len(gap_after) <= 4 and not gap_after.strip(" ,:—–-\n"):
+            return [(region.start, region.end)]
+    return []
+
+
+def _token_range(tokens: list[Any]) -> Range:
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def _ranges(tokens: list[Any]) -> list[Range]:
+    """Contiguous runs of ``tokens`` as character ranges."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    runs: list[Range] = []
+    last = -2
+    for token in ordered:
+        if token.i == last + 1 and runs:
+            runs[-1] = (runs[-1][0], token.idx + len(token))
+        else:
+            runs.append((token.idx, token.idx + len(token)))
+        last = token.i
+    return runs

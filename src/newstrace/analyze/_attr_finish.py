@@ -1,0 +1,122 @@
+"""Last step shared by the parse and rules paths: quotations, continuation, clean spans."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newstrace.analyze._attr_lexicon import LanguageData
+from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
+from newstrace.analyze._attr_spans import (
+    Draft,
+    clean_range,
+    grow_to_quotes,
+    in_regions,
+    merge_ranges,
+    quote_kind,
+    subtract,
+    to_span,
+)
+from newstrace.analyze.attribution import RawAttribution
+from newstrace.model import Span
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: how many following sentences a quotation may continue over with no cue of its own
+MAX_CONTINUATION = 6
+
+
+def finish(
+    text: str, drafts: list[Draft], sentences: tuple[Span, ...], lang: LanguageData
+) -> list[RawAttribution]:
+    """Complete drafts into attributions: whole quotations, continuations, trimmed spans."""
+    regions = quote_regions(text, lang.quote_pairs)
+    drafts = sorted(drafts, key=lambda d: d.cue[0])
+    for draft in drafts:
+        if draft.anaphoric and draft.sentence_index > 0:
+            previous = sentences[draft.sentence_index - 1]
+            draft.content = [(previous.start, previous.end)]
+        keep_out = [draft.cue] + ([draft.source] if draft.source else [])
+        grown = grow_to_quotes(draft.content, regions, keep_out)
+        draft.content = merge_ranges(text, subtract(grown, keep_out))
+    dropped: set[int] = set()
+    index = _Index(
+        [s.start for s in sentences], [r.start for r in regions], [d.cue[0] for d in drafts]
+    )
+    for draft in drafts:
+        if id(draft) not in dropped:
+            dropped |= _continue_quotation(text, draft, drafts, sentences, regions, index)
+    result: list[RawAttribution] = []
+    for draft in drafts:
+        if id(draft) in dropped:
+            continue
+        content = [r for r in draft.content if r[0] < r[1]]
+        if not content:
+            continue
+        source = None
+        if draft.source is not None:
+            s_start, s_end = clean_range(text, *draft.source)
+            source = to_span(text, (s_start, s_end), "source") if s_start < s_end else None
+        result.append(
+            RawAttribution(
+                source=source,
+                cue=to_span(text, draft.cue, "cue"),
+                content=tuple(to_span(text, r, "content") for r in content),
+                quote=quote_kind(text, content, regions),
+                sentence_index=draft.sentence_index,
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Sorted start offsets of sentences, quotation regions and (sorted) draft cues."""
+
+    sentences: list[int]
+    regions: list[int]
+    cues: list[int]
+
+
+def _continue_quotation(
+    text: str,
+    draft: Draft,
+    drafts: list[Draft],
+    sentences: tuple[Span, ...],
+    regions: tuple[QuoteRegion, ...],
+    index: _Index,
+) -> set[int]:
+    """Append the all-quotation sentences that follow a quoting attribution.
+
+    Attributions found *inside* such a continuation (a verb within the quoted speech) are
+    part of the quote, not separate attributions: their ids are returned to be dropped.
+    The continuation stops at the first sentence that is not wholly quoted.
+    """
+    if not draft.content or quote_kind(text, draft.content, regions) == "indirect":
+        return set()
+    last_end = max(end for _, end in [*draft.content, draft.cue])
+    first = bisect.bisect_left(index.sentences, last_end)
+    dropped: set[int] = set()
+    previous_end = last_end
+    for sentence in sentences[first : first + MAX_CONTINUATION]:
+        if not _all_quoted(text, sentence, regions, index.regions):
+            break
+        gap = text[previous_end : sentence.start]
+        if _BLANK_LINE.search(gap) and not any(
+            r.start < previous_end and r.end > sentence.start for r in regions
+        ):
+            break  # a new paragraph continues a quotation only if it was left open
+        previous_end = sentence.end
+        lo = bisect.bisect_left(index.cues, sentence.start)
+        hi = bisect.bisect_left(index.cues, sentence.end)
+        inner = [d for d in drafts[lo:hi] if d is not draft]
+        dropped |= {id(d) for d in inner}
+        draft.content.append((sentence.start, sentence.end))
+    return dropped
+
+
+def _all_quoted(
+    text: str, sentence: Span, regions: tuple[QuoteRegion, ...], starts: list[int]
+) -> bool:
+    letters = [p for p in range(sentence.start, sentence.end) if text[p].isalnum()]
+    return bool(letters) and all(in_regions(regions, starts, p) for p in letters)

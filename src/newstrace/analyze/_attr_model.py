@@ -1,0 +1,130 @@
+"""A small averaged-perceptron scorer for cue heads over spaCy tokens.
+
+Features describe a token and its dependency neighbourhood (lemma, part of speech, relation,
+which arguments it has, whether it sits next to a quotation). Weights are learned from PolNeAR
+train by ``bench/polnear/train_cues.py`` and shipped as ``data/lang/<lang>_cues.json``; the same
+:func:`cue_features` function is used for training and prediction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ", "ADP", "PUNCT", "PROPN", "ADV"})
+_QUOTES = frozenset("\"“”‘’'«»„")
+
+
+@dataclass(frozen=True, slots=True)
+class CueModel:
+    """Feature weights of a linear cue-head scorer; a score above ``threshold`` is a cue."""
+
+    weights: dict[str, float]
+    threshold: float = 0.0
+
+    def score(self, features: list[str]) -> float:
+        """Sum of the weights of the features present."""
+        get = self.weights.get
+        return sum(get(f, 0.0) for f in features)
+
+
+@lru_cache(maxsize=4)
+def load_cue_model(language: str) -> CueModel | None:
+    """The shipped cue model for ``language``; ``None`` when there is none (rules only)."""
+    path = resources.files("newstrace").joinpath("data", "lang", f"{language}_cues.json")
+    if not path.is_file():
+        return None
+    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return CueModel(
+        weights={str(k): float(v) for k, v in raw["weights"].items()},
+        threshold=float(raw.get("threshold", 0.0)),
+    )
+
+
+def is_candidate(token: Any) -> bool:
+    """Whether a token is worth scoring as a cue head."""
+    if token.pos_ in ("PUNCT",):
+        return bool(token.text == ":")
+    return bool(token.pos_ in CANDIDATE_POS and token.is_alpha)
+
+
+def cue_features(token: Any, prior: dict[str, float]) -> list[str]:
+    """Features of ``token`` as a candidate cue head; ``prior`` maps lemma -> cue rate."""
+    lemma = token.lemma_.lower()
+    pos = token.pos_
+    deps = sorted({child.dep_ for child in token.children})
+    rate = prior.get(lemma)
+    band = "none" if rate is None else str(min(int(rate * 10), 9))
+    quote_near = _near_quote(token)
+    subj = _subject_kind(token)
+    feats = [
+        "bias",
+        f"l={lemma}",
+        f"p={pos}",
+        f"t={token.tag_}",
+        f"d={token.dep_}",
+        f"lp={lemma}|{pos}",
+        f"ld={lemma}|{token.dep_}",
+        f"band={band}|{pos}",
+        f"band={band}|{token.dep_}",
+        f"hd={token.head.dep_}|{token.dep_}",
+        f"hl={token.head.lemma_.lower()}|{token.dep_}",
+        f"q={quote_near}",
+        f"lq={lemma}|{quote_near}",
+        f"bq={band}|{quote_near}",
+        f"subj={subj}",
+        f"ls={lemma}|{subj}",
+        f"bs={band}|{subj}",
+        f"prev={_word(token, -1)}",
+        f"next={_word(token, 1)}",
+        f"lnext={lemma}|{_word(token, 1)}",
+    ]
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+            feats.append(f"arg={lemma}|{child.dep_}|{child.lemma_.lower()}")
+            feats.append(f"argw={child.dep_}|{child.lemma_.lower()}")
+    feats.append(f"in_quote={_inside_quotes(token)}")
+    for dep in deps:
+        feats.append(f"c={dep}")
+        feats.append(f"lc={lemma}|{dep}")
+        feats.append(f"bc={band}|{dep}")
+    for child in token.children:
+        if child.dep_ == "prep":
+            feats.append(f"prep={lemma}|{child.lower_}")
+    return feats
+
+
+def _word(token: Any, offset: int) -> str:
+    index = token.i + offset
+    if 0 <= index < len(token.doc):
+        return str(token.doc[index].lower_)
+    return "<none>"
+
+
+def _near_quote(token: Any) -> str:
+    """Whether a quotation mark sits within two tokens before or after ``token``."""
+    doc = token.doc
+    before = any(doc[i].text in _QUOTES for i in range(max(0, token.i - 3), token.i))
+    after = any(doc[i].text in _QUOTES for i in range(token.i + 1, min(len(doc), token.i + 3)))
+    return f"{int(before)}{int(after)}"
+
+
+def _inside_quotes(token: Any) -> int:
+    """Whether an odd number of double quotation marks precede the token in its sentence."""
+    marks = sum(1 for t in token.sent if t.i < token.i and t.text in ('"', "“", "”"))
+    return marks % 2
+
+
+def _subject_kind(token: Any) -> str:
+    """What kind of subject the token has: person, org, pronoun, noun or none."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.pos_ == "PRON":
+                return "pron"
+            if child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                return str(child.ent_type_).lower()
+            return str(child.pos_).lower()
+    return "none"

@@ -1,0 +1,77 @@
+"""Quotation regions of a text: where direct speech starts and ends, across sentences and
+paragraphs.
+
+A region opens at an opening mark and closes at the matching closing mark. Straight double
+quotes alternate (open, close). A paragraph that ends inside an open quotation continues into
+the next paragraph when that paragraph starts with the same opening mark (the newspaper
+convention for a quotation running over several paragraphs); otherwise the region closes at
+the paragraph end.
+Dialogue dashes (``— Text, — said he``) are handled by the language rules, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARA = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRegion:
+    """Character range of one quotation, quote marks included."""
+
+    start: int
+    end: int
+
+
+def quote_regions(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[QuoteRegion, ...]:
+    """All top-level quotation regions of ``text`` given the language's ``(open, close)`` pairs."""
+    openers = {o: c for o, c in pairs if o != c}
+    symmetric = {o for o, c in pairs if o == c}
+    para_ends = [m.start() for m in _PARA.finditer(text)] + [len(text)]
+    regions: list[QuoteRegion] = []
+    open_at = -1
+    expect = ""
+    para_index = 0
+    for index, char in enumerate(text):
+        while para_ends[para_index] < index:
+            para_index += 1
+            if open_at >= 0 and not _continues(text, index, text[open_at]):
+                regions.append(QuoteRegion(open_at, para_ends[para_index - 1]))
+                open_at = -1
+        if open_at < 0:
+            if char in openers or (char in symmetric and _can_open(text, index)):
+                open_at, expect = index, openers.get(char, char)
+        elif char == expect and _can_close(text, index) and not _is_apostrophe(text, index):
+            regions.append(QuoteRegion(open_at, index + 1))
+            open_at = -1
+    if open_at >= 0:
+        regions.append(QuoteRegion(open_at, len(text)))
+    return tuple(regions)
+
+
+def _continues(text: str, index: int, opener: str) -> bool:
+    """Whether the paragraph starting at or after ``index`` opens with the same quote mark."""
+    pos = index
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos < len(text) and text[pos] == opener
+
+
+def _can_open(text: str, index: int) -> bool:
+    return index == 0 or not text[index - 1].isalnum()
+
+
+def _can_close(text: str, index: int) -> bool:
+    return index > 0 and not text[index - 1].isspace()
+
+
+def _is_apostrophe(text: str, index: int) -> bool:
+    """A right single quote between letters (``don’t``) is an apostrophe, not a closer."""
+    return (
+        text[index] in "’'"
+        and 0 < index < len(text) - 1
+        and text[index - 1].isalpha()
+        and text[index + 1].isalpha()
+    )

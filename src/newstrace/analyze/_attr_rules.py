@@ -1,0 +1,285 @@
+"""Attribution extraction from surface patterns only (no parser): rules mode and Russian.
+
+Everything language-specific comes from the language data file: cue verb forms, prepositional
+cues whose object is the source ("according to", "по словам"), relay cues ("citing", "со
+ссылкой на"), agentless cues ("it was reported", "сообщается"), quote marks and pronouns.
+
+Patterns, per sentence and cue:
+
+* ``SOURCE CUE [that] CONTENT``            "Officials said that ..."
+* ``CONTENT, SOURCE CUE`` / ``CONTENT, CUE SOURCE``   '"...," he said.'  "..., said Smith."
+* ``«CONTENT», — CUE SOURCE``              dash-introduced quotes (Russian dialogue style)
+* ``PREP SOURCE, CONTENT`` / ``CONTENT, PREP SOURCE``  "according to X", "по словам X"
+* ``AGENTLESS CONTENT``                    "it was reported that ...", no source
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newstrace.analyze._attr_finish import finish
+from newstrace.analyze._attr_lexicon import LanguageData
+from newstrace.analyze._attr_spans import Draft, Range, subtract
+from newstrace.analyze.attribution import RawAttribution
+from newstrace.model import Span
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”«»]|\s[—–-]\s|^[—–-]\s")
+_MAX_SOURCE_WORDS = 10
+_QUOTE_CHARS = frozenset('"“”«»')
+
+
+@lru_cache(maxsize=8)
+def _patterns(
+    code: str, forms: tuple[str, ...], preps: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Compiled cue-verb and prepositional-cue patterns of a language (cached per lexicon)."""
+    verb = r"(?<!\w)(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    verb += r")(?!\w)"
+    prep = None
+    if preps:
+        alternatives = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
+        prep = re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)", re.IGNORECASE)
+    return re.compile(verb, re.IGNORECASE), prep
+
+
+def find_with_rules(
+    text: str, sentences: tuple[Span, ...], lang: LanguageData
+) -> list[RawAttribution]:
+    """Attributions found by surface patterns in each sentence."""
+    return finish(text, rule_drafts(text, sentences, lang), sentences, lang)
+
+
+def rule_drafts(text: str, sentences: tuple[Span, ...], lang: LanguageData) -> list[Draft]:
+    """Draft attributions from surface patterns (before quotation handling)."""
+    forms = tuple(f for f in lang.cue_forms if lang.cue_lemmas.get(lang.cue_forms[f], 1.0) >= 0.3)
+    preps = lang.source_prepositions + lang.relay_prepositions
+    verb_re, prep_re = _patterns(lang.code, forms, preps)
+    agentless = _agentless(lang)
+    drafts: list[Draft] = []
+    for index, sentence in enumerate(sentences):
+        taken: list[Range] = []
+        candidates: list[Draft] = []
+        if prep_re is not None:
+            candidates += _preposition_cues(text, sentence, index, (prep_re, verb_re), lang)
+        if agentless is not None:
+            candidates += _agentless_cues(text, sentence, index, agentless)
+        candidates += _verb_cues(text, sentence, index, verb_re, lang)
+        for draft in candidates:
+            if any(s < draft.cue[1] and draft.cue[0] < e for s, e in taken):
+                continue
+            if draft.source is not None:
+                draft.source = _outside(draft.source, taken)
+            taken.append(draft.cue)
+            if draft.source:
+                taken.append(draft.source)
+            drafts.append(draft)
+    return drafts
+
+
+def _agentless(lang: LanguageData) -> re.Pattern[str] | None:
+    if not lang.agentless_cues:
+        return None
+    ordered = sorted(lang.agentless_cues, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in ordered) + r")(?!\w)", re.I)
+
+
+def _preposition_cues(
+    text: str,
+    sentence: Span,
+    index: int,
+    patterns: tuple[re.Pattern[str], re.Pattern[str]],
+    lang: LanguageData,
+) -> list[Draft]:
+    """``according to X, CONTENT``, ``CONTENT, according to X`` and ``X, citing Y, ...``."""
+    pattern, verbs = patterns
+    drafts: list[Draft] = []
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        cue = (match.start(), match.end())
+        source_end = _clause_end(text, match.end(), sentence.end, quotes=False)
+        verb = verbs.search(text, match.end(), source_end)
+        if verb is not None:
+            source_end = verb.start()
+        source = _right_source(text, match.end(), source_end, lang)
+        if not text[sentence.start : match.start()].strip(' ,—–-"“«'):
+            content = [(source_end, sentence.end)]
+        else:
+            content = [(sentence.start, match.start()), (source_end, sentence.end)]
+        drafts.append(Draft(cue, source, content, index, pattern="preposition"))
+    return drafts
+
+
+def _agentless_cues(text: str, sentence: Span, index: int, pattern: re.Pattern[str]) -> list[Draft]:
+    """Cues with no agent: the content is what follows (or precedes, at a clause end)."""
+    drafts: list[Draft] = []
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        after = (match.end(), sentence.end)
+        before = (sentence.start, match.start())
+        tail = text[match.end() : sentence.end].strip(' .!?"”»')
+        content = after if len(tail) > 3 else before
+        drafts.append(
+            Draft((match.start(), match.end()), None, [content], index, pattern="agentless")
+        )
+    return drafts
+
+
+def _verb_cues(
+    text: str, sentence: Span, index: int, pattern: re.Pattern[str], lang: LanguageData
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    prefixes = frozenset(lang.extra.get("cue_prefix_words", ()))
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        start = _extend_left(text, sentence.start, match.start(), prefixes)
+        draft = _verb_draft(text, sentence, index, (start, match.end()), lang)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _extend_left(text: str, floor: int, start: int, prefixes: frozenset[str]) -> int:
+    """Take auxiliaries and adverbs right before a cue verb into the cue ("has also said")."""
+    while True:
+        match = re.search(r"(\w+)\s+$", text[max(floor, start - 30) : start])
+        if match is None or match.group(1).lower() not in prefixes:
+            return start
+        start = start - len(match.group(0))
+
+
+def _verb_draft(
+    text: str, sentence: Span, index: int, cue: Range, lang: LanguageData
+) -> Draft | None:
+    """Source and content around one cue verb occurrence."""
+    clause_start = _last_break(text, sentence.start, cue[0], quotes=False)
+    if text[clause_start : cue[0]].count("«") + text[clause_start : cue[0]].count("“") == 0:
+        clause_start = _last_break(text, sentence.start, cue[0])
+    left = text[clause_start : cue[0]]
+    right_end = _clause_end(text, cue[1], sentence.end, quotes=False)
+    right = text[cue[1] : right_end]
+    sentence_tail = text[right_end : sentence.end].strip(" .!?")
+    left_words = _WORD.findall(left)
+    anaphor = " ".join(left_words).lower()
+    if anaphor and anaphor in lang.extra.get("content_anaphors", ()) and not sentence_tail:
+        # "Об этом сообщает ТАСС." : the content is the previous sentence
+        source = _right_source(text, cue[1], right_end, lang)
+        return Draft(cue, source, [], index, anaphoric=True, pattern="anaphoric")
+    if left_words and len(left_words) <= _MAX_SOURCE_WORDS and _looks_like_source(left, lang):
+        source = _left_source(text, clause_start, cue[0], lang)
+        if clause_start > sentence.start + 1 and _ends_clause(text, cue[1], sentence.end, lang):
+            # "CONTENT, X said (on Friday)."
+            return Draft(cue, source, [(sentence.start, clause_start)], index, pattern="trailing")
+        return Draft(cue, source, [(cue[1], sentence.end)], index, pattern="leading")
+    right_words = _WORD.findall(right)
+    if (
+        clause_start > sentence.start + 1
+        and right_words
+        and len(right_words) <= _MAX_SOURCE_WORDS
+        and not sentence_tail
+        and _looks_like_source(right, lang)
+    ):
+        # "CONTENT, said X." or «CONTENT», — said X.
+        source = _right_source(text, cue[1], right_end, lang)
+        return Draft(cue, source, [(sentence.start, clause_start)], index, pattern="inverted")
+    return None
+
+
+def _ends_clause(text: str, start: int, end: int, lang: LanguageData) -> bool:
+    """Whether only a short tail without a complement follows the cue ("told reporters.")."""
+    tail = text[start:end]
+    words = [w.lower() for w in _WORD.findall(tail)]
+    complementizers = lang.extra.get("complementizers", ())
+    return (
+        len(words) <= 5
+        and not any(w in complementizers for w in words)
+        and not any(mark in tail for mark in ':"“«')
+    )
+
+
+def _outside(source: Range, taken: list[Range]) -> Range | None:
+    """The longest part of ``source`` outside every taken range (None when nothing is left)."""
+    pieces = subtract([source], taken)
+    best = max(pieces, key=lambda r: r[1] - r[0], default=None)
+    return best if best is not None and best[0] < best[1] else None
+
+
+def _looks_like_source(fragment: str, lang: LanguageData) -> bool:
+    """A short noun phrase: a pronoun, a capitalised name or a determiner-led phrase."""
+    words = _WORD.findall(fragment)
+    return any(
+        w.lower() in lang.pronouns or w.lower() in lang.source_starters or w[:1].isupper()
+        for w in words
+    )
+
+
+def _right_source(text: str, start: int, end: int, lang: LanguageData) -> Range:
+    """A source after its cue: skip a leading time phrase, keep a lone pronoun, close quotes."""
+    words = list(_WORD.finditer(text, start, end))
+    skip = lang.extra.get("source_skip_prepositions", ())
+    if len(words) > 2 and words[0].group().lower() in skip:
+        words = words[2:]
+    if not words:
+        return (start, start)
+    if words[0].group().lower() in lang.pronouns:
+        return words[0].start(), words[0].end()
+    return _with_quotes(text, words[0].start(), words[-1].end())
+
+
+def _with_quotes(text: str, first: int, last: int) -> Range:
+    """Widen ``first:last`` to take in quote marks that open or close inside it."""
+    inside = text[first:last]
+    for opener, closer in (("«", "»"), ("“", "”"), ("„", "“")):
+        if inside.count(opener) > inside.count(closer) and text[last : last + 1] == closer:
+            last += 1
+        if inside.count(closer) > inside.count(opener) and text[first - 1 : first] == opener:
+            first -= 1
+    if first > 0 and last < len(text) and text[first - 1] in '«“"' and text[last] in '»”"':
+        first, last = first - 1, last + 1
+    return first, last
+
+
+def _left_source(text: str, start: int, end: int, lang: LanguageData) -> Range:
+    """A source before its cue, without leading connectives or trailing adverbs."""
+    words = list(_WORD.finditer(text, start, end))
+    strip = lang.extra.get("source_strip_words", ())
+    suffix = lang.extra.get("adverb_suffix", "")
+    lower_ok = not lang.extra.get("source_starts_capitalised", False)
+    while words:
+        first = words[0].group()
+        keep = first.lower() in lang.pronouns or first.lower() in lang.source_starters
+        if not keep and (first.lower() in strip or not (lower_ok or first[:1].isupper())):
+            words.pop(0)
+        else:
+            break
+    while len(words) > 1 and suffix and words[-1].group().lower().endswith(suffix):
+        words.pop()
+    if not words:
+        return (start, start)
+    return _with_quotes(text, words[0].start(), words[-1].end())
+
+
+def _trim_words(text: str, start: int, end: int) -> Range:
+    words = list(_WORD.finditer(text, start, end))
+    if not words:
+        return (start, start)
+    return _with_quotes(text, words[0].start(), words[-1].end())
+
+
+def _last_break(text: str, start: int, end: int, *, quotes: bool = True) -> int:
+    """Start of the clause that ends at ``end``: after the last comma, dash (or quote mark)."""
+    last = start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if quotes or match.group().strip() not in _QUOTE_CHARS:
+            last = match.end()
+    return last
+
+
+def _clause_end(text: str, start: int, end: int, *, quotes: bool = True) -> int:
+    """End of the clause starting at ``start``; ``quotes=False`` lets «a name» pass."""
+    stop = end
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if quotes or match.group().strip() not in _QUOTE_CHARS:
+            stop = match.start()
+            break
+    while stop > start and text[stop - 1] in " .!?\n":
+        stop -= 1
+    return stop
