@@ -38,7 +38,6 @@ PENDING: dict[str, str] = {
     "discrepancy-4-hedging": "01's hedged claim and 03's are in different groups",
     "discrepancy-5-polarity": "05's denial is matched to another group",
     "discrepancy-6-polarity": "02's 'no danger' is matched to the sluices group",
-    "date-04-в четверг": "Russian future tense is not read: resolves to the past Thursday",
     "date-03-on Thursday": "the tenseless headline's Thursday resolves to the past one",
     "outlet-aliases": "origins name the outlet as each article spells it (Ledokhod, Ledohod)",
 }
