@@ -32,17 +32,17 @@ def finish(
     """Complete drafts into attributions: whole quotations, continuations, trimmed spans."""
     regions = quote_regions(text, lang.quote_pairs)
     drafts = sorted(drafts, key=lambda d: d.cue[0])
+    index = _Index(
+        [s.start for s in sentences], [r.start for r in regions], [d.cue[0] for d in drafts]
+    )
     for draft in drafts:
         if draft.anaphoric and draft.sentence_index > 0:
             previous = sentences[draft.sentence_index - 1]
             draft.content = [(previous.start, previous.end)]
         keep_out = [draft.cue] + ([draft.source] if draft.source else [])
-        grown = grow_to_quotes(draft.content, regions, keep_out)
+        grown = grow_to_quotes(draft.content, regions, keep_out, index.regions)
         draft.content = merge_ranges(text, subtract(grown, keep_out))
     dropped: set[int] = set()
-    index = _Index(
-        [s.start for s in sentences], [r.start for r in regions], [d.cue[0] for d in drafts]
-    )
     for draft in drafts:
         if id(draft) not in dropped:
             dropped |= _continue_quotation(text, draft, drafts, sentences, regions, index)
@@ -62,7 +62,7 @@ def finish(
                 source=source,
                 cue=to_span(text, draft.cue, "cue"),
                 content=tuple(to_span(text, r, "content") for r in content),
-                quote=quote_kind(text, content, regions),
+                quote=quote_kind(text, content, regions, index.regions),
                 sentence_index=draft.sentence_index,
             )
         )
@@ -92,7 +92,7 @@ def _continue_quotation(
     part of the quote, not separate attributions: their ids are returned to be dropped.
     The continuation stops at the first sentence that is not wholly quoted.
     """
-    if not draft.content or quote_kind(text, draft.content, regions) == "indirect":
+    if not draft.content or quote_kind(text, draft.content, regions, index.regions) == "indirect":
         return set()
     last_end = max(end for _, end in [*draft.content, draft.cue])
     first = bisect.bisect_left(index.sentences, last_end)

@@ -103,14 +103,19 @@ def subtract(ranges: list[Range], holes: list[Range]) -> list[Range]:
 
 
 def grow_to_quotes(
-    content: list[Range], regions: tuple[QuoteRegion, ...], keep_out: list[Range]
+    content: list[Range],
+    regions: tuple[QuoteRegion, ...],
+    keep_out: list[Range],
+    starts: list[int] | None = None,
 ) -> list[Range]:
     """Extend content ranges that touch a quotation to the whole quotation.
 
     A quotation is not taken when it would swallow a ``keep_out`` range (the cue or source).
-    ``regions`` must be sorted and disjoint (as :func:`quote_regions` returns them).
+    ``regions`` must be sorted and disjoint (as :func:`quote_regions` returns them);
+    ``starts`` (their start offsets) may be passed to save recomputing them.
     """
-    starts = [r.start for r in regions]
+    if starts is None:
+        starts = [r.start for r in regions]
     grown = list(content)
     for c_start, c_end in content:
         index = max(0, bisect.bisect_right(starts, c_start) - 1)
@@ -125,9 +130,18 @@ def grow_to_quotes(
     return grown
 
 
-def quote_kind(text: str, content: list[Range], regions: tuple[QuoteRegion, ...]) -> QuoteKind:
-    """``direct`` when the content is all quotation, ``mixed`` when partly, else ``indirect``."""
-    starts = [r.start for r in regions]
+def quote_kind(
+    text: str,
+    content: list[Range],
+    regions: tuple[QuoteRegion, ...],
+    starts: list[int] | None = None,
+) -> QuoteKind:
+    """``direct`` when the content is all quotation, ``mixed`` when partly, else ``indirect``.
+
+    ``starts`` (the regions' start offsets) may be passed to save recomputing them.
+    """
+    if starts is None:
+        starts = [r.start for r in regions]
     total = quoted = 0
     for start, end in content:
         for pos in range(start, end):
