@@ -53,7 +53,7 @@ def main() -> None:
     variants = dict(VARIANTS)
     if embedding is not None:  # a blended score lives on another scale: scan its threshold
         for threshold in (0.35, 0.4, 0.45, 0.5):
-            variants[f"embedding blend, threshold {threshold}"] = {"threshold": threshold}
+            variants[f"embedding blend, threshold {threshold}"] = {"embedding_threshold": threshold}
     print("| variant | B3 P | B3 R | B3 F1 | pairwise F1 | stories |")
     print("|---|---|---|---|---|---|")
     for name, changes in variants.items():

@@ -40,6 +40,7 @@ class StoryOptions:
     time_window_days: int = 30
     time_penalty: float = 0.15
     embedding_weight: float = 0.5
+    embedding_threshold: float = 0.5
     cross_stem_weight: float = 0.6
     cross_number_weight: float = 0.4
     duplicate_threshold: float = 0.8

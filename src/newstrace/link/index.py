@@ -28,12 +28,14 @@ STEM_WEIGHT = 0.5
 
 @dataclass(frozen=True, slots=True)
 class IndexOptions:
-    """How many keys an article is filed under and how long a posting list may grow."""
+    """How many keys an article is filed under, how long a posting list may grow, and how many
+    of its strongest keys a lookup follows (together they bound the cost of one lookup)."""
 
     terms_per_article: int = 20
     numbers_per_article: int = 12
     entities_per_article: int = 30
-    posting_cap: int = 64
+    posting_cap: int = 32
+    query_keys: int = 24
     max_candidates: int = 30
 
 
@@ -96,12 +98,10 @@ class CandidateIndex:
     def query(self, keys: dict[str, float], limit: int | None = None) -> list[tuple[int, float]]:
         """Stored article numbers sharing the most weighted keys with ``keys``, best first."""
         scores: dict[int, float] = {}
-        for key, base in keys.items():
-            posting = self._postings.get(key)
-            if not posting:
-                continue
-            weight = self.weight(key, base)
-            for number in posting:
+        present = [(self.weight(k, b), k) for k, b in keys.items() if k in self._postings]
+        present.sort(reverse=True)
+        for weight, key in present[: self.options.query_keys]:
+            for number in self._postings[key]:
                 scores[number] = scores.get(number, 0.0) + weight
         wanted = limit or self.options.max_candidates
         return heapq.nlargest(wanted, scores.items(), key=lambda kv: (kv[1], kv[0]))

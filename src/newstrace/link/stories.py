@@ -182,7 +182,7 @@ class StoryClusterer:
         keys = article_keys(evidence, self._index.options)
         evidence = _trim(evidence, self.options.term_cap)
         fits = [] if evidence.is_empty else self._candidate_fits(evidence, keys)
-        best = fits[0] if fits and fits[0][0].score >= self.options.threshold else None
+        best = fits[0] if fits and fits[0][0].score >= self._threshold(fits[0][0]) else None
         shingles = lead_shingles(evidence.lead)
         member = Member(number, evidence.article_id, evidence, title, shingles=shingles)
         if best is None:
@@ -349,7 +349,7 @@ class StoryClusterer:
     ) -> list[StoryChange]:
         """Merge bridged stories and move members that now fit another story better."""
         changes: list[StoryChange] = []
-        bridged = {s.id for f, s in fits if f.score >= self.options.threshold}
+        bridged = {s.id for f, s in fits if f.score >= self._threshold(f)}
         for other in others[:REFINE_STORIES]:
             if other.id not in self._stories or other.id == story.id or other.id not in bridged:
                 continue
@@ -362,6 +362,12 @@ class StoryClusterer:
             if other.id in self._stories:
                 changes += self._moves(survivor, other)
         return changes
+
+    def _threshold(self, match: Fit) -> float:
+        """The joining threshold for a fit's scale (a blend with embeddings runs higher)."""
+        if match.embedding is None:
+            return self.options.threshold
+        return self.options.embedding_threshold
 
     def _compact_stale(self, number: int) -> None:
         """Compact stories that received nothing in the last ``stale_after`` inserts."""
@@ -399,7 +405,7 @@ class StoryClusterer:
             stay = fit(member.evidence, source, self.options).score if source.counted else 0.0
             there = detailed(fit(member.evidence, target, self.options), member.evidence, target)
             margin = self.options.move_margin
-            if there.score < self.options.threshold + margin or there.score <= stay + margin:
+            if there.score < self._threshold(there) + margin or there.score <= stay + margin:
                 source.absorb(member, self.options, listed=True)
                 continue
             source.article_ids.remove(member.article_id)
