@@ -238,3 +238,38 @@ def test_long_text_in_rules_mode() -> None:
     found = run(text, RULES)
     assert len(found) == 40_000
     assert found[-1].content[-1].end <= len(text)
+
+
+@BOTH
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "The ministry plans to close three schools, the Harbour Post reported on Monday.",
+            "the Harbour Post",
+            "The ministry plans to close three schools",
+        ),
+        (
+            "The city council intends to raise parking fees by a fifth next year, the local "
+            "daily Coastline Herald reported Tuesday, citing two officials familiar with the "
+            "budget.",
+            "the local daily Coastline Herald",
+            "The city council intends to raise parking fees by a fifth next year",
+        ),
+        (
+            "The mining group is preparing to shut its northern smelter, the trade weekly Ore "
+            "Ledger said Thursday, citing company documents.",
+            "the trade weekly Ore Ledger",
+            "The mining group is preparing to shut its northern smelter",
+        ),
+    ],
+)
+def test_sentence_final_report_clause_is_one_attribution(
+    mode: str, text: str, source: str, content: str
+) -> None:
+    found = run(text, options_for(mode))
+    assert len(found) == 1, [(a.cue.text, a.source and a.source.text) for a in found]
+    (a,) = found
+    assert a.source is not None and a.source.text == source
+    assert a.cue.text.split()[0] in ("reported", "said")
+    assert content_text(a) == content

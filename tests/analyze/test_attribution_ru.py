@@ -98,3 +98,30 @@ def test_adjective_stays_in_russian_source() -> None:
     assert a.source is not None and a.source.text == "Высокопоставленный источник в мэрии"
     b = only("Рынок закроют, сказал нам высокопоставленный источник в мэрии.", "сказал")
     assert b.source is not None and "высокопоставленный источник в мэрии" in b.source.text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "«Мост откроют только к осени», — приводит газета слова главы округа Петра Ланского.",
+            "приводит газета слова",
+            "главы округа Петра Ланского",
+        ),
+        (
+            "«Денег на ремонт крыши нет», — приводит слова директора школы Анны Орловой портал.",
+            "приводит слова",
+            "директора школы Анны Орловой",
+        ),
+    ],
+)
+def test_quote_followed_by_quoting_verb_with_words(text: str, cue: str, source: str) -> None:
+    a = only(text, cue)
+    assert a.cue.text == cue
+    assert a.source is not None and a.source.text.startswith(source)
+    assert content(a).startswith("«") and "»" in content(a)
+
+
+def test_quoting_verb_without_a_quote_is_no_cue() -> None:
+    text = "Ремонт дороги приводит к пробкам, и слова мэра об этом никого не успокоили."
+    assert not [a for a in run(text) if "приводит" in a.cue.text]

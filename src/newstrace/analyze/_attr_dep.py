@@ -71,8 +71,50 @@ def find_with_parse(
         drafts.append(draft)
         for start, end in [draft.cue, *draft.content] + ([draft.source] if draft.source else []):
             taken.add(start, end)
+    drafts = _with_report_clauses(text, sentences, lang, drafts)
     drafts += _rule_fallback(text, sentences, lang, drafts)
     return finish(text, drafts, sentences, lang)
+
+
+def _with_report_clauses(
+    text: str, sentences: tuple[Span, ...], lang: LanguageData, drafts: list[Draft]
+) -> list[Draft]:
+    """A sentence closed by a report clause ("CONTENT, the outlet X reported Friday, citing
+    officials.") is one attribution: the parse draft of that cue is kept when it agrees with the
+    surface reading (same cue and source), else the surface draft takes its place. Drafts that
+    contradict it are dropped: a cue inside CONTENT with its source there too (an intention
+    verb, "Russia is planning"), or a cue after it whose source or content lies in CONTENT."""
+    from newstrace.analyze._attr_rules import report_drafts
+
+    for report in report_drafts(text, sentences, lang):
+        content_end = report.content[0][1]
+        sentence = sentences[report.sentence_index]
+        inside = [d for d in drafts if sentence.start <= d.cue[0] < sentence.end]
+        agreeing = [d for d in inside if _same_report(d, report)]
+        kept = agreeing[0] if agreeing else report
+        wrong = [d for d in inside if d is kept or _contradicts(d, report, content_end)]
+        drafts = [d for d in drafts if not any(d is w for w in wrong)] + [kept]
+    return drafts
+
+
+def _contradicts(draft: Draft, report: Draft, content_end: int) -> bool:
+    """Whether a draft in a report-clause sentence reads it differently from the report."""
+    if draft.cue[0] < content_end:
+        return draft.source is None or draft.source[0] < content_end
+    if draft.cue[0] >= report.cue[1]:
+        source_before = draft.source is not None and draft.source[0] < content_end
+        return source_before or any(start < content_end for start, _ in draft.content)
+    return True
+
+
+def _same_report(draft: Draft, report: Draft) -> bool:
+    """Whether a parse draft has the report's cue verb and source and a content inside its own."""
+    if draft.source is None or report.source is None or not draft.content:
+        return False
+    cue_ok = draft.cue[0] <= report.cue[1] and report.cue[0] <= draft.cue[1]
+    source_ok = draft.source[0] < report.source[1] and report.source[0] < draft.source[1]
+    content_end = report.content[0][1]
+    return cue_ok and source_ok and all(end <= content_end for _, end in draft.content)
 
 
 def _rule_fallback(

@@ -61,10 +61,15 @@ def rule_drafts(text: str, sentences: tuple[Span, ...], lang: LanguageData) -> l
     for index, sentence in enumerate(sentences):
         taken: list[Range] = []
         candidates: list[Draft] = []
+        report = report_clause(text, sentence, index, verb_re, lang)
+        if report is not None:
+            drafts.append(report)
+            continue
         if prep_re is not None:
             candidates += _preposition_cues(text, sentence, index, (prep_re, verb_re), lang)
         if agentless is not None:
             candidates += _agentless_cues(text, sentence, index, agentless)
+        candidates += _quoting_cues(text, sentence, index, lang)
         candidates += _verb_cues(text, sentence, index, verb_re, lang)
         for draft in candidates:
             if any(s < draft.cue[1] and draft.cue[0] < e for s, e in taken):
@@ -76,6 +81,70 @@ def rule_drafts(text: str, sentences: tuple[Span, ...], lang: LanguageData) -> l
                 taken.append(draft.source)
             drafts.append(draft)
     return drafts
+
+
+def report_drafts(text: str, sentences: tuple[Span, ...], lang: LanguageData) -> list[Draft]:
+    """The sentence-final report clauses ("CONTENT, the outlet X reported Friday.") of a text."""
+    forms = tuple(f for f in lang.cue_forms if lang.cue_lemmas.get(lang.cue_forms[f], 1.0) >= 0.3)
+    verb_re, _ = _patterns(lang.code, forms, lang.source_prepositions + lang.relay_prepositions)
+    found = (report_clause(text, s, i, verb_re, lang) for i, s in enumerate(sentences))
+    return [draft for draft in found if draft is not None]
+
+
+def report_clause(
+    text: str, sentence: Span, index: int, verb_re: re.Pattern[str], lang: LanguageData
+) -> Draft | None:
+    """``CONTENT, SOURCE CUE [time/object][, citing ...].``: a report clause that closes the
+    sentence and governs all of it (the verbs inside CONTENT, "is planning", are not cues).
+
+    The clause after the comma must be a short noun phrase, the cue verb, at most a few words
+    without a complement ("on Friday", "reporters") and optionally a relay or source phrase
+    ("citing officials", "according to ..."). CONTENT must not be a quotation (quotations have
+    their own handling).
+    """
+    relays = tuple(p.lower() for p in lang.relay_prepositions + lang.source_prepositions)
+    report_forms = frozenset(lang.extra.get("report_verb_forms", ()))
+    for match in reversed(list(verb_re.finditer(text, sentence.start, sentence.end))):
+        if match.group().lower() not in report_forms:
+            continue
+        comma = text.rfind(",", sentence.start, match.start())
+        if comma < 0 or _last_break(text, sentence.start, match.start()) != comma + 1:
+            continue
+        content = text[sentence.start : comma].rstrip()
+        if len(_WORD.findall(content)) < 4 or any(m in content for m in "\"“”«»'’"):
+            continue
+        left = text[comma + 1 : match.start()]
+        if not _is_named_source(left, lang):
+            continue
+        rest = text[match.end() : sentence.end]
+        head, _, relay = rest.partition(",")
+        relay = relay.strip().lower()
+        if relay and not relay.startswith(relays):
+            continue
+        if not _ends_clause(text, match.end(), match.end() + len(head), lang):
+            continue
+        prefixes = frozenset(lang.extra.get("cue_prefix_words", ()))
+        cue = (_extend_left(text, comma + 1, match.start(), prefixes), match.end())
+        source = _left_source(text, comma + 1, cue[0], lang)
+        if source[0] >= source[1]:
+            continue
+        return Draft(cue, source, [(sentence.start, comma)], index, pattern="report")
+    return None
+
+
+def _is_named_source(fragment: str, lang: LanguageData) -> bool:
+    """A short noun phrase that names its source ("the outlet X", "Reuters"): no pronoun, no
+    relative or complementizer word, every word capitalised or a known source starter or a
+    lower-case word of a noun phrase before a capitalised head."""
+    words = _WORD.findall(fragment)
+    if not 0 < len(words) <= _MAX_SOURCE_WORDS or any(m in fragment for m in '"“”«»'):
+        return False
+    lowered = [w.lower() for w in words]
+    blocked = set(lang.pronouns) | set(lang.extra.get("complementizers", ()))
+    blocked |= set(lang.extra.get("relative_words", ()))
+    if any(w in blocked for w in lowered):
+        return False
+    return words[-1][:1].isupper() or lowered[-1] in lang.source_starters
 
 
 def _agentless(lang: LanguageData) -> re.Pattern[str] | None:
@@ -121,6 +190,37 @@ def _agentless_cues(text: str, sentence: Span, index: int, pattern: re.Pattern[s
         drafts.append(
             Draft((match.start(), match.end()), None, [content], index, pattern="agentless")
         )
+    return drafts
+
+
+@lru_cache(maxsize=8)
+def _quoting_pattern(verbs: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """``VERB [up to two words] NOUN`` ("приводит издание слова"), compiled per language."""
+    verb = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{verb})(?:\s+\w+){{0,2}}?\s+(?:{noun})(?!\w)", re.IGNORECASE)
+
+
+def _quoting_cues(text: str, sentence: Span, index: int, lang: LanguageData) -> list[Draft]:
+    """``«CONTENT», — CUE SOURCE`` where the cue is a verb with a "words" noun ("приводит слова
+    X", "приводит издание слова X"): the source is the owner of the words, after the noun."""
+    verbs = tuple(lang.extra.get("quoting_verbs", ()))
+    nouns = tuple(lang.extra.get("quoting_nouns", ()))
+    if not verbs or not nouns:
+        return []
+    drafts: list[Draft] = []
+    for match in _quoting_pattern(verbs, nouns).finditer(text, sentence.start, sentence.end):
+        before = text[sentence.start : match.start()].rstrip(" ,—–-")
+        if not before or before[-1] not in _QUOTE_CHARS:
+            continue
+        right_end = _clause_end(text, match.end(), sentence.end, quotes=False)
+        words = _WORD.findall(text[match.end() : right_end])
+        if not 0 < len(words) <= _MAX_SOURCE_WORDS:
+            continue
+        source = _right_source(text, match.end(), right_end, lang)
+        content = (sentence.start, sentence.start + len(before))
+        cue = (match.start(), match.end())
+        drafts.append(Draft(cue, source, [content], index, pattern="inverted"))
     return drafts
 
 

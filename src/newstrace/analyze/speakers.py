@@ -55,6 +55,10 @@ _COMPATIBLE: dict[str, frozenset[str]] = {
 }
 
 
+#: relative pronouns whose antecedent is the source ("X, who said ...")
+_RELATIVES = frozenset({"who", "which", "который", "которая", "которое", "которые"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Known:
     """A speaker met earlier, remembered for coreference."""
@@ -255,6 +259,9 @@ def _classify(source: Span, art: _Article, state: _State) -> _Resolved:
     whole = _whole_outlet(source, art)
     if whole is not None:
         return _Resolved(Speaker("outlet", art.outlet_name(whole), False, source))
+    antecedent = _relative_antecedent(source, art)
+    if antecedent is not None:
+        return _Resolved(_speaker_of_mention(antecedent, source, art), (), False, True)
     pronoun = phrases.pronoun(phrase)
     if pronoun is not None:
         return _corefer(pronoun, source, art, state)
@@ -363,6 +370,19 @@ def _corefer(pronoun: str, source: Span, art: _Article, state: _State) -> _Resol
     return _Resolved(
         Speaker(kind, phrases.clean(source.text), False, source), (), pronoun == "they"
     )
+
+
+def _relative_antecedent(source: Span, art: _Article) -> Mention | None:
+    """The name a relative pronoun source refers to ("Oleg Surin, who said ..."): the nearest
+    mention that ends right before it, with only a comma or spaces in between."""
+    if phrases.clean(source.text).lower() not in _RELATIVES:
+        return None
+    earlier = [m for m in art.mentions if m.span.end <= source.start]
+    if not earlier:
+        return None
+    nearest = max(earlier, key=lambda m: m.span.end)
+    gap = art.text[nearest.span.end : source.start]
+    return nearest if len(gap) <= 3 and not gap.strip(" ,") else None
 
 
 def _nearest_mention(art: _Article, before: int, pronoun: str) -> Mention | None:
