@@ -463,6 +463,9 @@ def _relay_regexes(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.
     return before, anaphor, re.compile(_CITING[language])
 
 
+_CITING_REACH = 60
+
+
 def _explicit_relays(
     item: RawAttribution, sentence: Span, art: _Article, speaker: Speaker
 ) -> list[ChainLink]:
@@ -485,10 +488,14 @@ def _explicit_relays(
             outlet = _antecedent_outlet(pos, art, "the outlet", None)
             found.append((pos, ChainLink(outlet.canonical, "outlet")))
     if citing.match(item.cue.text + " ") and speaker.kind != "outlet":
+        # "X reported, citing Y" / «…, сообщило издание X со ссылкой на Y»: the outlet right
+        # before the citing cue relays Y, even when the content span ran over it.
+        near = max(sentence.start, item.cue.start - _CITING_REACH)
         subjects = [
             m
             for m in art.mentions_in(sentence.start, item.cue.start)
-            if m.kind == "outlet" and _outside(item, m.span.start, m.span.end)
+            if m.kind == "outlet"
+            and (_outside(item, m.span.start, m.span.end) or m.span.start >= near)
         ]
         if subjects:
             found.append(

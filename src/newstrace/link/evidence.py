@@ -60,12 +60,30 @@ class ArticleEvidence:
         return not self.terms and not self.entities and self.embedding is None
 
 
+@functools.lru_cache(maxsize=64)
+def frequency_language(language: str) -> bool:
+    """Whether word frequencies can be looked up for ``language`` here.
+
+    Unknown codes have no table, and Japanese and Korean need MeCab, which is not installed by
+    default; such articles fall back to flat term weights instead of failing.
+    """
+    from wordfreq import zipf_frequency
+
+    if not language:
+        return False
+    try:
+        zipf_frequency("a", language)
+    except (LookupError, ImportError):
+        return False
+    return True
+
+
 @functools.lru_cache(maxsize=200_000)
 def term_weight(word: str, language: str) -> float:
     """Inverse-frequency weight of a lowercase word in a language (0 for very common words)."""
     from wordfreq import zipf_frequency
 
-    zipf = zipf_frequency(word, language) if language else 0.0
+    zipf = zipf_frequency(word, language) if frequency_language(language) else 0.0
     if zipf >= COMMON_ZIPF:
         return 0.0
     return max(0.5, 7.0 - zipf)
