@@ -34,7 +34,7 @@ from newstrace.link.similarity import blend_inputs, components
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / ".." / "shared" / "eval" / "semeval8" / "semeval8-train.csv"
 WEIGHTS = REPO / "src" / "newstrace" / "data" / "similarity_weights.json"
-LEXICAL = ("terms", "entities", "numbers", "years", "chars", "same_language", "terms_sqrt")
+LEXICAL = ("terms", "entities", "numbers", "years", "same_language", "terms_sqrt")
 EMBEDDED = (*LEXICAL, "embedding", "embedding_sq")
 DIMENSIONS = {"use": 512, "e5": 384}
 RIDGE = 1e-3

@@ -20,11 +20,11 @@ import numpy as np
 from newstrace.evaluate.semeval8 import pair_articles, read_pairs
 from newstrace.link.evidence import ArticleEvidence, article_evidence
 from newstrace.link.similarity import (
-    char_cosine,
     embedding_cosine,
     overlap,
     shared_terms,
     similarity,
+    similarity_score,
     term_cosine,
 )
 
@@ -60,12 +60,10 @@ def main() -> int:
         "terms": per_call(lambda a, b: term_cosine(a.terms, b.terms), pairs),
         "entities": per_call(lambda a, b: overlap(a.entities, b.entities), pairs),
         "numbers": per_call(lambda a, b: overlap(a.numbers, b.numbers), pairs),
-        "chars (lead trigram cosine, grams cached)": per_call(
-            lambda a, b: char_cosine(a.lead, b.lead), pairs
-        ),
         "embedding cosine": per_call(embedding_cosine, pairs),
         "shared_terms (explanation)": per_call(shared_terms, pairs),
-        "similarity() total": per_call(similarity, pairs),
+        "similarity() total, with explanation": per_call(similarity, pairs),
+        "similarity_score() total": per_call(similarity_score, pairs),
     }
     print(f"{len(evidence)} articles, {len(pairs)} random pairs, microseconds per call")
     for name, micro in timings.items():

@@ -49,7 +49,7 @@ def test_similar_json_scores_and_explains(tmp_path: Path) -> None:
     assert same_data["semeval"] < other_data["semeval"]
     assert "58000" in same_data["shared_numbers"]
     assert same_data["blend"] == "lexical"
-    assert set(same_data["components"]) >= {"terms", "entities", "numbers", "chars"}
+    assert set(same_data["components"]) >= {"terms", "entities", "numbers", "same_language"}
 
 
 def test_similar_text_shows_the_breakdown(tmp_path: Path) -> None:

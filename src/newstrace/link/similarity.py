@@ -6,7 +6,6 @@ Each *component* is a number in 0..1 that says how much one kind of evidence agr
 - ``entities``: overlap of transliteration-aware entity keys (shared / smaller set);
 - ``numbers``: overlap of numbers (shared / smaller set, damped for small sets);
 - ``years``: overlap of the years mentioned;
-- ``chars``: cosine of character trigram counts of the leads (script-agnostic);
 - ``embedding``: cosine of the lead embeddings (multilingual encoder), when both have one;
 - ``same_language``: 1 when both articles are in one language (cross-lingual cosines run
   lower, so the blend needs to know);
@@ -31,7 +30,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -134,6 +132,18 @@ def similarity(
     )
 
 
+def similarity_score(
+    a: ArticleEvidence, b: ArticleEvidence, blends: Mapping[str, Blend] | None = None
+) -> float:
+    """Just :attr:`Similarity.score` of :func:`similarity`, without building the explanation
+    (for hot loops such as candidate scoring in the story clusterer)."""
+    if a.is_empty or b.is_empty:
+        return 0.0
+    values = components(a, b)
+    blend = choose_blend(a, b, packaged_blends() if blends is None else blends)
+    return blend.apply(values) * values["time"]
+
+
 def components(a: ArticleEvidence, b: ArticleEvidence) -> dict[str, float]:
     """Every component of the pair (see the module docstring); ``embedding`` only when both
     articles carry embeddings of the same dimension."""
@@ -142,7 +152,6 @@ def components(a: ArticleEvidence, b: ArticleEvidence) -> dict[str, float]:
         "entities": overlap(a.entities, b.entities),
         "numbers": overlap(a.numbers, b.numbers, damping=NUMBER_DAMPING),
         "years": overlap(a.years, b.years),
-        "chars": char_cosine(a.lead, b.lead),
         "time": time_agreement(a, b),
         "same_language": float(a.language == b.language),
     }
@@ -178,23 +187,6 @@ def overlap(a: frozenset[str], b: frozenset[str], damping: float = 1.0) -> float
     return len(a & b) / (min(len(a), len(b)) + damping)
 
 
-def char_cosine(a: str, b: str) -> float:
-    """Cosine of the character trigram counts of two texts (case- and space-folded)."""
-    grams_a, grams_b = _char_grams(a), _char_grams(b)
-    if not grams_a or not grams_b:
-        return 0.0
-    return min(1.0, sum(grams_a[g] * grams_b[g] for g in grams_a.keys() & grams_b.keys()))
-
-
-@functools.lru_cache(maxsize=4096)
-def _char_grams(text: str) -> dict[str, float]:
-    """L2-normalised trigram counts of a text (pure, so cached per lead)."""
-    folded = " ".join(text.lower().split())
-    counts = Counter(folded[i : i + 3] for i in range(len(folded) - 2))
-    norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
-    return {gram: count / norm for gram, count in counts.items()}
-
-
 def embedding_cosine(a: ArticleEvidence, b: ArticleEvidence) -> float | None:
     """Cosine of the two embeddings clipped to 0..1; ``None`` when one is missing or the two
     come from different encoders."""
@@ -202,10 +194,10 @@ def embedding_cosine(a: ArticleEvidence, b: ArticleEvidence) -> float | None:
         return None
     if a.embedding.shape != b.embedding.shape:
         return None
-    denominator = float(np.linalg.norm(a.embedding) * np.linalg.norm(b.embedding))
-    if denominator == 0.0:
+    squared = float(np.dot(a.embedding, a.embedding)) * float(np.dot(b.embedding, b.embedding))
+    if squared <= 0.0:
         return 0.0
-    return min(1.0, max(0.0, float(np.dot(a.embedding, b.embedding)) / denominator))
+    return min(1.0, max(0.0, float(np.dot(a.embedding, b.embedding)) / math.sqrt(squared)))
 
 
 def time_agreement(a: ArticleEvidence, b: ArticleEvidence) -> float:
