@@ -15,26 +15,21 @@ warm run is also profiled and the N most expensive functions (cumulative time) a
 
 from __future__ import annotations
 
-import os
-
-for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "ONNX_NUM_THREADS"):
-    os.environ[_name] = "1"
-
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from newstrace.analyze import analyze
-from newstrace.analyze.options import AnalysisOptions
-from newstrace.ingest import MetaIndex, ingest
-from newstrace.model import Article, ArticleAnalysis
-from newstrace.report.html import render_html
-from newstrace.report.json import build_document, render_json, split_stories
+if TYPE_CHECKING:
+    from newstrace.analyze.options import AnalysisOptions
+    from newstrace.model import Article, ArticleAnalysis
+
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 T = TypeVar("T")
 Timings = list[tuple[str, float, float]]
@@ -50,6 +45,12 @@ def timed(timings: Timings, stage: str, step: Callable[[], T]) -> T:
 
 def pipeline(folder: Path, options: AnalysisOptions) -> tuple[Timings, dict[str, Any]]:
     """The whole pipeline on every article file in ``folder`` (with its ``meta.json``)."""
+    from newstrace.analyze import analyze
+    from newstrace.ingest import MetaIndex, ingest
+    from newstrace.model import Article
+    from newstrace.report.html import render_html
+    from newstrace.report.json import build_document, render_json, split_stories
+
     timings: Timings = []
     inputs = sorted(str(p) for p in folder.iterdir() if p.name != "meta.json")
     meta = MetaIndex.load(folder / "meta.json")
@@ -83,6 +84,10 @@ def main() -> None:
     parser.add_argument("--backend", choices=["spacy", "rules"], default="spacy")
     parser.add_argument("--profile", type=int, default=0, help="print the N costliest calls")
     args = parser.parse_args()
+    for name in THREAD_VARIABLES:  # before numpy and the encoders load (lazily, below)
+        os.environ[name] = "1"
+    from newstrace.analyze.options import AnalysisOptions
+
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     options = AnalysisOptions(backend=args.backend)

@@ -154,3 +154,18 @@ def test_cli_fit_options_go_together(files: dict[str, Path], tmp_path: Path) -> 
     result = CliRunner().invoke(main, [*args, "--embedding", "none", *fit])
     assert result.exit_code == 0, result.output
     assert "weights bm25 1" in result.output
+
+
+def test_queries_keep_signature_and_lose_links() -> None:
+    from newstrace.evaluate.clef2020 import query_texts, query_words
+
+    tweet = (
+        "Big news #FloodWatch https://t.co/x pic.twitter.com/y — Jo Bell (@JoBellNews) May 2, 2019"
+    )
+    text = query_texts([("q", tweet)])[0]
+    assert "http" not in text and "pic.twitter" not in text
+    assert text.endswith("— Jo Bell (@JoBellNews) May 2, 2019")
+    assert (
+        query_words([("q", tweet)])[0]
+        == "Big news Flood Watch — Jo Bell (Jo Bell News) May 2, 2019"
+    )

@@ -144,20 +144,30 @@ class ClaimRanker:
         self.options = options or RankOptions()
         self._encoders = encoders
 
-    def signals(self, queries: Sequence[str]) -> dict[str, Matrix]:
-        """Each used signal's standardised (queries x known) matrix."""
-        return {
-            name: standardise(
-                signal_scores(name, queries, self.known, self.options, encoders=self._encoders)
-            )
-            for name in self.options.signals
-        }
+    def signals(
+        self, queries: Sequence[str], *, lexical: Sequence[str] | None = None
+    ) -> dict[str, Matrix]:
+        """Each used signal's standardised (queries x known) matrix.
 
-    def rank(self, queries: Sequence[str], *, top: int = 5) -> list[list[Ranked]]:
-        """The ``top`` known texts for each query, best first."""
+        ``lexical`` gives BM25 its own form of the queries (same order), for instance with
+        hashtags split into words; the encoders always see ``queries``.
+        """
+        if lexical is not None and len(lexical) != len(queries):
+            raise ValueError("lexical queries must match the queries one to one")
+        out: dict[str, Matrix] = {}
+        for name in self.options.signals:
+            texts = lexical if name == "bm25" and lexical is not None else queries
+            raw = signal_scores(name, texts, self.known, self.options, encoders=self._encoders)
+            out[name] = standardise(raw)
+        return out
+
+    def rank(
+        self, queries: Sequence[str], *, top: int = 5, lexical: Sequence[str] | None = None
+    ) -> list[list[Ranked]]:
+        """The ``top`` known texts for each query, best first (``lexical`` as in signals)."""
         if not self.known or not queries:
             return [[] for _ in queries]
-        fused = fuse(self.signals(queries), dict(self.options.weights))
+        fused = fuse(self.signals(queries, lexical=lexical), dict(self.options.weights))
         return top_k(fused, top)
 
 
@@ -187,8 +197,8 @@ def fit_weights(
     """The weights (on a grid of ``step`` over the simplex) with the best MAP@k, and that MAP.
 
     Only each query's candidates (the union of every signal's top ``FIT_DEPTH``) are fused,
-    which gives the same top ``k`` as fusing the whole collection for any weights that rank
-    a relevant item within the candidates, and keeps the grid search fast.
+    which keeps the grid search fast; it approximates fusing the whole collection (an item
+    outside every signal's top ``FIT_DEPTH`` could, rarely, reach the fused top ``k``).
     """
     names = list(standardised)
     if not names:
