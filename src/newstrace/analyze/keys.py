@@ -117,6 +117,7 @@ def _alias_keys() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65_536)
 def canonical_key(name: str) -> str:
     """The canonical key of a name: equal for spellings and transliterations of one name.
 

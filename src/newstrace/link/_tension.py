@@ -103,6 +103,7 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=65_536)
 def has_deferral(text: str, language: str) -> str | None:
     """The deferral or denial idiom in ``text``, if any."""
     lower = text.lower()
@@ -112,13 +113,19 @@ def has_deferral(text: str, language: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _no_comment_regex(language: str) -> re.Pattern[str] | None:
+    markers = _markers()["no_comment"].get(language, ())
+    if not markers:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in markers) + ")")
+
+
+@lru_cache(maxsize=65_536)
 def is_no_comment(text: str, language: str) -> bool:
     """Whether ``text`` reports a refusal or failure to answer ("declined to comment")."""
-    lower = text.lower()
-    return any(
-        re.search(rf"(?<!\w){re.escape(marker)}", lower)
-        for marker in _markers()["no_comment"].get(language, ())
-    )
+    regex = _no_comment_regex(language)
+    return regex is not None and regex.search(text.lower()) is not None
 
 
 def opens_with_contrast(sentence: str, language: str) -> str | None:
@@ -273,8 +280,12 @@ def find_tensions(
     """Each claim's tension with the most related group it pushes back on (rules 1 to 3)."""
     owner = {m.claim_id: g.id for g in groups for m in g.members}
     found: list[Tension] = []
+    bags_by_article: dict[str, dict[str, frozenset[str]]] = {}
     for claim in claims:
-        bags = {g.id: group_bag(g, without=claim.article_id) for g in groups}
+        bags = bags_by_article.get(claim.article_id)
+        if bags is None:
+            bags = {g.id: group_bag(g, without=claim.article_id) for g in groups}
+            bags_by_article[claim.article_id] = bags
         own = _topic(claim, context.languages.get(claim.claim_id, "en"))
         scored = sorted(
             (
