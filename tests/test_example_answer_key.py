@@ -39,7 +39,6 @@ PENDING: dict[str, str] = {
     "discrepancy-5-polarity": "05's denial is matched to another group",
     "discrepancy-6-polarity": "02's 'no danger' is matched to the sluices group",
     "date-03-on Thursday": "the tenseless headline's Thursday resolves to the past one",
-    "outlet-aliases": "origins name the outlet as each article spells it (Ledokhod, Ledohod)",
 }
 
 
@@ -106,7 +105,6 @@ def test_stories(doc: Doc) -> None:
     assert got == sorted(sorted(s["files"]) for s in KEY["stories"])
 
 
-@pytest.mark.xfail(strict=True, reason=PENDING["outlet-aliases"])
 def test_outlet_aliases_are_one_outlet(doc: Doc) -> None:
     chain_outlets = {
         link["name"]

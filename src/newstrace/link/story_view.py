@@ -10,15 +10,28 @@ outlets as columns).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from newstrace.link.discrepancies import find_discrepancies
-from newstrace.link.provenance import ProvenanceGraph, provenance_graph, with_provenance
+from newstrace.link.provenance import (
+    ProvenanceGraph,
+    outlet_key,
+    provenance_graph,
+    with_provenance,
+)
 from newstrace.link.revisions import NoteLink, Revision, story_changes
 from newstrace.link.timeline import TimelineEntry, build_timeline
-from newstrace.model import Article, ArticleAnalysis, ClaimGroup, ClaimRef, Discrepancy
+from newstrace.model import (
+    Article,
+    ArticleAnalysis,
+    ChainLink,
+    ClaimGroup,
+    ClaimRef,
+    Discrepancy,
+)
 
 Items = Sequence[tuple[Article, ArticleAnalysis]]
 Grouper = Callable[[Items], tuple[ClaimGroup, ...]]
@@ -123,7 +136,9 @@ def build_story_view(
     analyses = {article.id: analysis for article, analysis in items}
     provisional = tuple(with_provenance(g, analyses=analyses) for g in groups)
     discrepancies = find_discrepancies(provisional, items)
-    final = tuple(with_provenance(g, discrepancies, analyses=analyses) for g in groups)
+    final = _one_spelling(
+        tuple(with_provenance(g, discrepancies, analyses=analyses) for g in groups)
+    )
     articles = tuple(article for article, _ in items)
     return StoryView(
         id=story_id,
@@ -134,6 +149,30 @@ def build_story_view(
         discrepancies=discrepancies,
         timeline=build_timeline(final, articles),
         notes=story_changes(items, versions),
+    )
+
+
+def _one_spelling(groups: tuple[ClaimGroup, ...]) -> tuple[ClaimGroup, ...]:
+    """Name each outlet one way across the story (the spelling used most, first seen on a tie),
+    so that "Ledokhod" and "Ledohod" are not shown as two origins of different groups."""
+    counts: dict[str, Counter[str]] = {}
+    for group in groups:
+        for link in (*group.origins, *group.echoes):
+            if link.kind == "outlet":
+                counts.setdefault(outlet_key(link.name), Counter())[link.name] += 1
+    preferred = {key: names.most_common(1)[0][0] for key, names in counts.items()}
+
+    def rename(links: tuple[ChainLink, ...]) -> tuple[ChainLink, ...]:
+        return tuple(
+            ChainLink(preferred.get(outlet_key(link.name), link.name), link.kind)
+            if link.kind == "outlet"
+            else link
+            for link in links
+        )
+
+    return tuple(
+        replace(group, origins=rename(group.origins), echoes=rename(group.echoes))
+        for group in groups
     )
 
 
