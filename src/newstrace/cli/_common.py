@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from newstrace.errors import NewstraceError
-from newstrace.model import Article, Rejection
+from newstrace.model import Article, ArticleAnalysis, Rejection
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 FC = TypeVar("FC", bound=Callable[..., Any])
@@ -91,3 +91,43 @@ def private_option() -> Callable[[FC], FC]:
 @click.version_option(package_name="newstrace")
 def main() -> None:
     """newstrace: what every outlet says about a story, where each claim came from."""
+
+
+def analysis_options(backend: str) -> Any:
+    """The analysis options a ``--backend`` value names."""
+    from newstrace.analyze.options import AnalysisOptions
+
+    return AnalysisOptions(backend="rules" if backend == "rules" else "spacy")
+
+
+class Batch:
+    """Inputs streamed and analysed one by one; rejections are reported and counted."""
+
+    def __init__(self) -> None:
+        self.rejected = 0
+
+    def articles(
+        self, inputs: Iterable[str], meta: Path | None, allow_private: bool = False
+    ) -> Iterator[Article]:
+        """The articles of the inputs; each rejection is reported on stderr and counted."""
+        for item in stream_articles(inputs, meta, allow_private):
+            if isinstance(item, Rejection):
+                report_rejection(item)
+                self.rejected += 1
+                continue
+            yield item
+
+    def analysed(
+        self, inputs: Iterable[str], meta: Path | None, backend: str, allow_private: bool = False
+    ) -> Iterator[tuple[Article, ArticleAnalysis]]:
+        """Each article of the inputs with its analysis."""
+        from newstrace.analyze import analyze
+
+        options = analysis_options(backend)
+        for article in self.articles(inputs, meta, allow_private):
+            yield article, analyze(article, options)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when any input was rejected, else 0."""
+        return EXIT_REJECTED if self.rejected else EXIT_OK

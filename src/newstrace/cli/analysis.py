@@ -9,20 +9,16 @@ from pathlib import Path
 
 import click
 
-from newstrace.analyze.options import AnalysisOptions
 from newstrace.cli._common import (
-    EXIT_OK,
-    EXIT_REJECTED,
     FC,
+    Batch,
     echo_json,
     main,
     meta_option,
     private_option,
-    report_rejection,
-    stream_articles,
 )
 from newstrace.errors import NewstraceError
-from newstrace.model import Article, ArticleAnalysis, Rejection
+from newstrace.model import Article, ArticleAnalysis
 
 
 def backend_option() -> Callable[[FC], FC]:
@@ -45,28 +41,21 @@ def claims(
     inputs: tuple[str, ...], meta: Path | None, fmt: str, backend: str, allow_private: bool
 ) -> None:
     """Extract each article's claims with who is behind them."""
-    from newstrace.analyze import analyze
     from newstrace.report.analysis import analysis_to_dict, claim_line
 
-    options = AnalysisOptions(backend="rules" if backend == "rules" else "spacy")
+    batch = Batch()
     results: list[dict[str, object]] = []
-    rejected = False
-    for item in stream_articles(inputs, meta, allow_private):
-        if isinstance(item, Rejection):
-            report_rejection(item)
-            rejected = True
-            continue
-        analysis = analyze(item, options)
+    for article, analysis in batch.analysed(inputs, meta, backend, allow_private):
         if fmt == "json":
-            results.append(analysis_to_dict(item, analysis))
+            results.append(analysis_to_dict(article, analysis))
             continue
-        click.echo(f"# {item.outlet or '-'}: {item.title or item.source or item.id}")
+        click.echo(f"# {article.outlet or '-'}: {article.title or article.source or article.id}")
         for claim in analysis.claims:
             click.echo("  " + claim_line(claim))
         click.echo("")
     if fmt == "json":
         echo_json(results)
-    sys.exit(EXIT_REJECTED if rejected else EXIT_OK)
+    sys.exit(batch.exit_code)
 
 
 def example_corpus_dir() -> Path:
@@ -94,27 +83,20 @@ def example_corpus_dir() -> Path:
 @backend_option()
 def demo(out: Path, backend: str) -> None:
     """Analyse the bundled example corpus and write a report."""
-    from newstrace.analyze import analyze
     from newstrace.report.demo import write_demo_report
 
     corpus = example_corpus_dir()
     files = sorted(str(p) for p in corpus.iterdir() if p.suffix in {".txt", ".html", ".htm"})
-    options = AnalysisOptions(backend="rules" if backend == "rules" else "spacy")
+    batch = Batch()
     pairs: list[tuple[Article, ArticleAnalysis]] = []
-    rejections: list[Rejection] = []
-    for item in stream_articles(files, corpus / "meta.json"):
-        if isinstance(item, Rejection):
-            report_rejection(item)
-            rejections.append(item)
-            continue
-        pairs.append((item, analyze(item, options)))
-        click.echo(f"analysed  {item.outlet or '-'}: {item.title or item.source}")
+    for article, analysis in batch.analysed(files, corpus / "meta.json", backend):
+        pairs.append((article, analysis))
+        click.echo(f"analysed  {article.outlet or '-'}: {article.title or article.source}")
     try:
         written = write_demo_report(pairs, out)
     except (OSError, NewstraceError) as exc:
         raise click.ClickException(f"could not write the report to {out}: {exc}") from exc
     for path in written:
         click.echo(f"wrote     {path}")
-    summary = {"articles": len(pairs), "rejected": len(rejections)}
-    click.echo(json.dumps(summary))
-    sys.exit(EXIT_REJECTED if rejections else EXIT_OK)
+    click.echo(json.dumps({"articles": len(pairs), "rejected": batch.rejected}))
+    sys.exit(batch.exit_code)

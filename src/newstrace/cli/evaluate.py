@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from newstrace.analyze.options import AnalysisOptions
-from newstrace.cli._common import main
+from newstrace.cli._common import analysis_options, main
 
 _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -46,6 +45,6 @@ def polnear(data: Path, predictions_out: Path, backend: str) -> None:
     """Attribution extraction scored against PolNeAR (source, cue, content)."""
     from newstrace.evaluate.polnear import run_polnear_eval
 
-    options = AnalysisOptions(backend="rules" if backend == "rules" else "spacy")
+    options = analysis_options(backend)
     report = run_polnear_eval(data, predictions_out, options)
     click.echo(report.summary())

@@ -16,19 +16,17 @@ import click
 
 from newstrace.analyze.options import AnalysisOptions
 from newstrace.cli._common import (
-    EXIT_OK,
-    EXIT_REJECTED,
     FC,
+    Batch,
+    analysis_options,
     db_option,
     main,
     meta_option,
     private_option,
-    report_rejection,
-    stream_articles,
 )
 from newstrace.cli.analysis import backend_option
 from newstrace.errors import NewstraceError
-from newstrace.model import Article, ArticleAnalysis, Rejection
+from newstrace.model import Article
 from newstrace.report.json import StoryItems
 from newstrace.store import Store
 
@@ -112,26 +110,18 @@ def analyze(
     allow_private: bool,
 ) -> None:
     """Run the whole pipeline on INPUTS (no database) and print the story report."""
-    from newstrace.analyze import analyze as analyze_article
     from newstrace.report.json import build_document, split_stories
     from newstrace.report.json import one_story as single
 
-    options = AnalysisOptions(backend="rules" if backend == "rules" else "spacy")
-    pairs: list[tuple[Article, ArticleAnalysis]] = []
-    rejected = False
-    for item in stream_articles(inputs, meta, allow_private):
-        if isinstance(item, Rejection):
-            report_rejection(item)
-            rejected = True
-            continue
-        pairs.append((item, analyze_article(item, options)))
+    batch = Batch()
+    pairs = list(batch.analysed(inputs, meta, backend, allow_private))
     try:
         stories = single(pairs) if one_story and pairs else split_stories(pairs)
         doc = build_document(stories)
     except NewstraceError as exc:
         raise click.ClickException(str(exc)) from exc
     emit(render(doc, fmt), out)
-    sys.exit(EXIT_REJECTED if rejected else EXIT_OK)
+    sys.exit(batch.exit_code)
 
 
 @main.command()
@@ -144,7 +134,7 @@ def report(story_id: str, db: Path | None, fmt: str, out: Path | None, backend: 
     """Print the report of the stored story STORY_ID (ids as `newstrace stories` lists them)."""
     from newstrace.report.json import build_document
 
-    options = AnalysisOptions(backend="rules" if backend == "rules" else "spacy")
+    options = analysis_options(backend)
     try:
         with Store.open(db) as store:
             stories = [stored_story(store, story_id, options)]
