@@ -216,21 +216,13 @@ class StoryStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        conn = self.store._connection()
+        """The store's write transaction; on failure the in-memory clusterer, which may be
+        ahead of the database, is dropped and rebuilt on next use."""
         try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.store.path}: cannot start a write: {exc}") from exc
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            self._clusterer = None  # memory may be ahead of the database: rebuild next time
-            if isinstance(exc, sqlite3.Error):
-                msg = f"{self.store.path}: story write failed, nothing changed: {exc}"
-                raise StoreError(msg) from exc
+            with self.store._transaction() as conn:
+                yield conn
+        except BaseException:
+            self._clusterer = None
             raise
 
 
