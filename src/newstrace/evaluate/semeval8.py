@@ -138,6 +138,8 @@ class SemevalReport:
     scored_pairs: int
     seconds: float
     embedding: str
+    held_out_pearson: float | None = None
+    held_out_pairs: int = 0
 
     def summary(self) -> str:
         """Readable lines: overall Pearson, then one line per language pair."""
@@ -149,6 +151,11 @@ class SemevalReport:
             lines.append("no Overall scores: predictions written, nothing scored")
             return "\n".join(lines)
         lines.append(f"Pearson (Overall, {self.scored_pairs} pairs): {self.pearson:.4f}")
+        if self.held_out_pearson is not None:
+            lines.append(
+                f"Pearson on the {self.held_out_pairs} pairs held out from fitting the blend "
+                f"weights: {self.held_out_pearson:.4f}"
+            )
         for lang in self.languages:
             value = "n/a" if lang.pearson is None else f"{lang.pearson:.4f}"
             lines.append(f"  {lang.language_pair:8s} {lang.pairs:5d} pairs  Pearson {value}")
@@ -161,6 +168,8 @@ class SemevalReport:
             "scored_pairs": self.scored_pairs,
             "seconds": self.seconds,
             "embedding": self.embedding,
+            "held_out_pearson": self.held_out_pearson,
+            "held_out_pairs": self.held_out_pairs,
             "languages": {
                 s.language_pair: {"pairs": s.pairs, "pearson": s.pearson} for s in self.languages
             },
@@ -231,6 +240,7 @@ def run_semeval8_eval(
         LanguageScore(lang, len(group), _correlate(group))
         for lang, group in sorted(by_language.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     )
+    held_out = [(p, sc) for p, sc in gold if in_held_out(p.pair_id)]
     return SemevalReport(
         predictions=predictions,
         pearson=_correlate(gold),
@@ -238,6 +248,8 @@ def run_semeval8_eval(
         scored_pairs=len(gold),
         seconds=seconds,
         embedding=options.model,
+        held_out_pearson=_correlate(held_out),
+        held_out_pairs=len(held_out),
     )
 
 
