@@ -4,7 +4,10 @@
 relay chain come along) and one per stretch of the article in the outlet's own voice: each
 sentence that no attribution covers (the headline too), and the unattributed clause of an
 attributed sentence when it is long enough to say something ("While no announcement has been
-made, sources said that ..."). Text inside editorial notes (corrections, updates) is skipped.
+made, sources said that ..."). Content that a mid-sentence cue splits ("The decision, the paper
+wrote, was taken on Monday") is one claim; English content that joins two predicates with
+"and" ("... will be moved out on Thursday and housed in schools") or adds a ", when"/", where"
+clause is split into one claim per clause. Text inside editorial notes is skipped.
 Each claim carries its polarity (negation), hedges, and the quantities, dates and mentions
 that fall inside its content.
 """
@@ -35,6 +38,20 @@ MIN_REMAINDER_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[\w'’-]+")
 _EDGE = re.compile(r"^[\s,;:—–\-\"“”«»‘’']+|[\s,;:—–\-\"“”«»‘’']+$")
+#: " and " that joins a second predicate of the same subject: the right side opens with an
+#: auxiliary or modal verb ("... and has prepared"), or a participle led into a phrase by a
+#: preposition or article ("... and housed in schools"). Not "-ed to": those verbs mostly take
+#: an infinitive of stance ("declined to comment", "agreed to"), which alone says nothing.
+#: A comma before "when"/"where" opens a relative clause with a proposition of its own ("...
+#: since 1998, when the river burst its banks"). English grammar words only.
+_PREDICATE_AND = re.compile(
+    r",?\s+and\s+(?=(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|must|may"
+    r"|might)\s+(?:not\s+|also\s+|been\s+|be\s+)?[a-z]{3,}\w*\b|[a-z]{3,}ed\s+(?:in|on|at"
+    r"|by|for|from|with|into|the|a|an)\b))"
+    r"|,\s+(?=(?:when|where)\s+\w)"
+)
+#: Each side of a split predicate pair keeps at least this many words.
+MIN_PREDICATE_WORDS = 4
 _LINKERS = re.compile(r"^(?i:and|but|while|although|though|as|so|yet|however|и|но|а|хотя)\b\s*")
 
 
@@ -43,6 +60,11 @@ class _Draft:
     sentence: Span
     content: Span
     attribution: Attribution
+    parts: tuple[Span, ...] = ()
+
+    def pieces(self) -> tuple[Span, ...]:
+        """The stretches that carry the claim (the content around a mid-sentence cue)."""
+        return self.parts or (self.content,)
 
 
 def build_claims(
@@ -65,21 +87,26 @@ def build_claims(
     """
     drafts = _attributed(text, sentences, attributions, note_spans)
     drafts += _own_voice(text, sentences, attributions, note_spans, outlet, language)
+    drafts = [
+        piece for draft in drafts for piece in _split_predicates(text, draft, outlet, language)
+    ]
     drafts.sort(key=lambda d: (d.content.start, d.content.end))
     claims: list[Claim] = []
     for number, draft in enumerate(drafts, start=1):
         content = draft.content
+        parts = draft.pieces()
+        said = " … ".join(part.text for part in parts)
         claims.append(
             Claim(
                 id=f"{article_id}:c{number}",
                 sentence=draft.sentence,
                 content=content,
                 attribution=draft.attribution,
-                polarity=polarity(content.text, language, draft.attribution.cue),
-                hedges=_claim_hedges(draft, language),
-                quantities=tuple(q for q in quantities if _inside(q.span, content)),
-                dates=tuple(d for d in dates if _inside(d.span, content)),
-                mentions=tuple(m for m in mentions if _inside(m.span, content)),
+                polarity=polarity(said, language, draft.attribution.cue),
+                hedges=_claim_hedges(draft, said, language),
+                quantities=tuple(q for q in quantities if _inside_any(q.span, parts)),
+                dates=tuple(d for d in dates if _inside_any(d.span, parts)),
+                mentions=tuple(m for m in mentions if _inside_any(m.span, parts)),
             )
         )
     return tuple(claims)
@@ -87,6 +114,10 @@ def build_claims(
 
 def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
+
+
+def _inside_any(span: Span, parts: Sequence[Span]) -> bool:
+    return any(_inside(span, part) for part in parts)
 
 
 def _in_note(span: Span, notes: Sequence[Span]) -> bool:
@@ -119,13 +150,24 @@ def _attributed(
     attributions: Sequence[Attribution],
     notes: Sequence[Span],
 ) -> list[_Draft]:
+    """One draft per sentence of each attribution's content: content split by a mid-sentence
+    cue ("The decision, the paper wrote, was taken on Monday") is one claim."""
     drafts: list[_Draft] = []
     for attribution in attributions:
+        by_sentence: dict[tuple[int, int], list[Span]] = {}
         for content in attribution.content:
             if _in_note(content, notes) or not _has_words(content.text):
                 continue
             sentence = _sentence_around(text, content, sentences)
-            drafts.append(_Draft(sentence, content, attribution))
+            by_sentence.setdefault((sentence.start, sentence.end), []).append(content)
+        for parts in by_sentence.values():
+            sentence = _sentence_around(text, parts[0], sentences)
+            if len(parts) == 1:
+                drafts.append(_Draft(sentence, parts[0], attribution))
+                continue
+            parts.sort(key=lambda part: part.start)
+            whole = Span.of(text, parts[0].start, max(p.end for p in parts), parts[0].label)
+            drafts.append(_Draft(sentence, whole, attribution, tuple(parts)))
     return drafts
 
 
@@ -166,6 +208,36 @@ def _own_voice(
         pieces = [sentence] if not overlapping else _remainders(text, sentence, overlapping)
         for piece in pieces:
             drafts.append(_Draft(sentence, piece, self_attribution(piece, outlet, language)))
+    return drafts
+
+
+def _split_predicates(text: str, draft: _Draft, outlet: str | None, language: str) -> list[_Draft]:
+    """One draft per predicate when English content joins two with "and" ("X will be moved
+    out on Thursday and housed in schools"); each side must keep a few words."""
+    content = draft.content
+    if language != "en":
+        return [draft]
+    cuts = [content.start]
+    ends: list[int] = []
+    for match in _PREDICATE_AND.finditer(content.text):
+        left = text[cuts[-1] : content.start + match.start()]
+        right = content.text[match.end() :]
+        if min(len(_WORD.findall(left)), len(_WORD.findall(right))) < MIN_PREDICATE_WORDS:
+            continue
+        ends.append(content.start + match.start())
+        cuts.append(content.start + match.end())
+    if not ends:
+        return [draft]
+    ends.append(content.end)
+    drafts: list[_Draft] = []
+    for start, end in zip(cuts, ends, strict=True):
+        piece = _trimmed(text, start, end)
+        if piece is None:
+            continue
+        attribution = draft.attribution
+        if attribution.speaker.kind == "self" and attribution.cue is None:
+            attribution = self_attribution(piece, outlet, language)
+        drafts.append(_Draft(draft.sentence, piece, attribution))
     return drafts
 
 
@@ -242,7 +314,7 @@ def polarity(
     return "positive"
 
 
-def _claim_hedges(draft: _Draft, language: str) -> tuple[str, ...]:
+def _claim_hedges(draft: _Draft, said: str, language: str) -> tuple[str, ...]:
     found = [*draft.attribution.hedges]
-    found += find_phrases(draft.content.text, "hedges_modal", language)
+    found += find_phrases(said, "hedges_modal", language)
     return tuple(dict.fromkeys(found))

@@ -15,8 +15,10 @@ The rule (used by :func:`newstrace.link.discrepancies.find_discrepancies`):
    overlap by at least :data:`SAME_MATTER` with :data:`MIN_SHARED` shared stems; or when it
    carries a deferral or denial idiom against an affirmative member (``data/tension.json``:
    "pushed aside", "ruled out", "not true"...) or opens with a contrastive marker ("However,
-   ...") that the member lacks. Polarity across languages is not compared (a Russian "не
-   выдержать" is a negated verb meaning "fail"). The claim is attached to the most related group
+   ...") that the member lacks, provided the claim's topic shares :data:`MIN_SHARED` stems with
+   the member's content (a claim pointing back, "this demand", brings in the sentence before).
+   Polarity across languages is not compared (a Russian "не выдержать" is a negated verb
+   meaning "fail"). The claim is attached to the most related group
    (at least :data:`RELATED`) that it is in tension with. Relatedness is the larger of the
    window's overlap coefficient and the share of the claim's own sentence's weight that the
    group holds ("played down fears for the dam" is about the dam failing, whatever the sentence
@@ -56,6 +58,13 @@ MIN_SHARED = 2
 _STEM = 5
 #: A three-letter word counts as a content word below this Zipf frequency ("dam" 3.9).
 RARE_SHORT_ZIPF = 5.0
+#: A demonstrative that points back to the previous sentence ("this demand", "эти планы");
+#: not "that", which mostly opens a reported clause ("adding that the crack ...").
+_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:this|these|those|such|этот|эта|это|эти|этого|этой|этих|такой|такие)"
+    r"\s+[^\W\d_]{3,}",
+    re.IGNORECASE,
+)
 #: One inflectional ending, stripped before truncation (failing = fail, moved = move).
 _SUFFIX = re.compile(r"(?<=[a-z]{3})(?:ing|ed|es|s|e)$")
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
@@ -246,7 +255,7 @@ def _reason(claim: ClaimRef, member: ClaimRef, context: Context) -> str | None:
         overlap, shared = content_overlap(context, claim, member)
         if overlap >= SAME_MATTER and shared >= MIN_SHARED:
             return "contradicts it (opposite polarity)"
-    if member.claim.polarity == "negative":
+    if member.claim.polarity == "negative" or not _on_topic(claim, member, context):
         return None
     marker = has_deferral(claim.claim.sentence.text, language)
     if marker and not has_deferral(member.claim.sentence.text, language):
@@ -255,6 +264,18 @@ def _reason(claim: ClaimRef, member: ClaimRef, context: Context) -> str | None:
     if opener and not opens_with_contrast(member.claim.sentence.text, language):
         return f"contrasts with it ({opener!r})"
     return None
+
+
+def _on_topic(claim: ClaimRef, member: ClaimRef, context: Context) -> bool:
+    """Whether a pushing-back claim speaks of the member's matter: its topic shares at least
+    :data:`MIN_SHARED` stems with the member's content ("no danger of the dam failing" does
+    not qualify "water is being released through the sluices"). A claim that points back
+    ("this demand", "such plans") brings in the sentence before it."""
+    language = context.languages.get(claim.claim_id, "en")
+    topic = _topic(claim, language)
+    if _ANAPHOR.search(claim.claim.sentence.text):
+        topic |= context.windows.get(claim.claim_id, frozenset())
+    return len(topic & stems(member.claim.text)) >= MIN_SHARED
 
 
 def _topic(claim: ClaimRef, language: str) -> frozenset[str]:

@@ -34,7 +34,7 @@ import numpy.typing as npt
 from newstrace.analyze.keys import spelling_key
 from newstrace.link._embed_cache import EncodeFn, Encoder, cached_embed
 from newstrace.link.lexical import BM25, stem, tokens
-from newstrace.model import Claim
+from newstrace.model import Claim, Quantity
 
 Matrix = npt.NDArray[np.float32]
 EmbeddingModel = Literal["use", "e5", "none"]
@@ -110,8 +110,9 @@ def claim_match_text(claim: Claim, language: str = "en") -> MatchText:
     content = claim.content.text
     text = content if len(tokens(content)) >= MIN_CONTENT_TOKENS else claim.sentence.text
     numbers = set(number_keys(text))
-    numbers.update(_number_key(q.low) for q in claim.quantities)
-    numbers.update(_number_key(q.high) for q in claim.quantities)
+    exact = [q for q in claim.quantities if not _vague(q)]
+    numbers.update(_number_key(q.low) for q in exact)
+    numbers.update(_number_key(q.high) for q in exact)
     dates = {f"{d.start}/{d.end}" for d in claim.dates if d.start and d.granularity == "day"}
     speaker = claim.attribution.speaker
     return MatchText(
@@ -392,6 +393,12 @@ def _word_key(word: str) -> str:
     """Light stem of the romanised, spelling-normalised word."""
     key = spelling_key(word)
     return stem(key) if key else ""
+
+
+def _vague(quantity: Quantity) -> bool:
+    """A range written in words ("hundreds", "dozens"): its bounds identify nothing."""
+    written_in_words = not any(ch.isdigit() for ch in quantity.span.text)
+    return written_in_words and quantity.low != quantity.high
 
 
 def _number_key(value: float) -> str:

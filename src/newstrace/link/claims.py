@@ -5,8 +5,9 @@ Every claim of every article is scored against every claim of the other articles
 best-scoring cross-article pair is joined first, and two groups merge only while the mean score
 over their cross-article pairs stays at or above the threshold, so one loose pair cannot chain
 two different claims together. Claims of the same article are never compared directly (an
-article does not corroborate itself); they meet only through a claim of another article. A
-claim that matches nothing forms a group of its own.
+article does not corroborate itself); they meet only through a claim of another article, and
+two claims of one article that share nothing at all (score below ``SAME_ARTICLE_FLOOR``) never
+meet in one group. A claim that matches nothing forms a group of its own.
 
 Groups are numbered "g1", "g2"... in order of first appearance (article order, then position
 in the article). The summary is the most central member's text, trimmed. Provenance fields
@@ -26,6 +27,9 @@ from newstrace.link.claim_match import ClaimMatcher, MatchOptions, claim_match_t
 from newstrace.model import Article, ArticleAnalysis, ClaimGroup, ClaimRef
 
 SUMMARY_CHARS = 160
+#: Two claims of one article that share nothing at all (score below this) are two different
+#: things the article says, so no group takes both.
+SAME_ARTICLE_FLOOR = 0.05
 Matrix = npt.NDArray[np.float32]
 
 
@@ -68,7 +72,8 @@ def cluster(scores: Matrix, owners: Sequence[int], threshold: float) -> list[int
     """Average-linkage clusters over cross-owner pairs; a cluster label for every item.
 
     ``scores`` is a symmetric same-claim matrix; ``owners[i]`` is the article of item ``i``.
-    Pairs with the same owner carry no evidence either way.
+    Pairs with the same owner carry no evidence for a merge; only a pair that shares nothing
+    at all (below ``SAME_ARTICLE_FLOOR``) vetoes one.
     """
     n = len(owners)
     owner = np.asarray(owners)
@@ -85,6 +90,8 @@ def cluster(scores: Matrix, owners: Sequence[int], threshold: float) -> list[int
         block = scores[np.ix_(left, right)]
         mask = cross[np.ix_(left, right)]
         if not mask.any() or float(block[mask].mean()) < threshold:
+            continue
+        if (~mask).any() and float(block[~mask].min()) < SAME_ARTICLE_FLOOR:
             continue
         keep, drop = (a, b) if a < b else (b, a)
         members[keep] = sorted(members[keep] + members.pop(drop))
