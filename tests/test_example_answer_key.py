@@ -24,6 +24,8 @@ Doc = dict[str, Any]
 
 #: answer-key items not reached yet (test id -> why)
 PENDING: dict[str, str] = {
+    "date-02-the following day": "a day counted from another date in the text (not from the "
+    "publication date) is not resolved",
     "group-evacuation_plan": "04's claim is not in the group",
     "group-crack_found": "the crack claims of 02 and 05 sit apart from 01's",
     "group-shelters": "02's 'has prepared four schools' clause scores < 0.3 with the others",
@@ -178,12 +180,10 @@ def test_date(doc: Doc, item: dict[str, Any]) -> None:
         d
         for a in doc["articles"]
         if files[a["id"]] == item["file"]
-        for c in a["claims"]
-        for d in c["dates"]
+        for d in a["dates"]
         if item["text"].lower() in d["text"].lower()
     ]
-    if not dates:
-        pytest.skip("the expression sits outside every claim's content in the JSON")
+    assert dates, f"{item['text']!r} not recognised in {item['file']}"
     want = item["resolves_to"].split("/")
     for d in dates:
         assert [d["from"], d["to"]][: len(want)] == want or (

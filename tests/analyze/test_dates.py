@@ -325,3 +325,16 @@ def test_russian_future_verb_points_the_weekday_forward() -> None:
     assert ahead.start == "2025-04-10"
     [back] = find_dates("Пожар начался в четверг.", language="ru", published=date(2025, 4, 8))
     assert back.start == "2025-04-03"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Work resumes in the second half of May.", "en", ("2025-05-16", "2025-05-31")),
+        ("Exports grew in the first half of 2024.", "en", ("2024-01-01", "2024-06-30")),
+        ("Мост откроют во второй половине мая.", "ru", ("2025-05-16", "2025-05-31")),
+    ],
+)
+def test_halves_of_a_month_or_year(sentence: str, language: str, expected: tuple[str, str]) -> None:
+    [ref] = find_dates(sentence, language=language, published=date(2025, 4, 9))
+    assert (ref.start, ref.end) == expected

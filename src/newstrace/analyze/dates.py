@@ -15,7 +15,8 @@
 * Seasons are northern-hemisphere meteorological: spring March-May, summer June-August,
   autumn September-November, winter December-February; "winter 2023" is the winter whose
   January falls in 2023 (2022-12-01..2023-02-28).
-* "early"/"mid"/"late" April are days 1-10, 11-20 and 21-end (granularity ``range``);
+* "early"/"mid"/"late" April are days 1-10, 11-20 and 21-end (granularity ``range``); the
+  first/second half of April are days 1-15 and 16-end (of a year: January-June, July-December);
   "early"/"mid"/"late" 2023 are January-April, May-August and September-December.
 * Week granularity is the ISO week, Monday to Sunday.
 * Slash dates: "3/25/2024" (only one reading) resolves; "3/4/2024" (both day-first and
@@ -168,10 +169,22 @@ def _season_bounds(season: str, year: int) -> tuple[date, date]:
 
 def _part_of(part: str, start: date, end: date, *, year: bool) -> tuple[date, date]:
     if year:
-        spans = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+        spans = {
+            "early": (1, 4),
+            "mid": (5, 8),
+            "late": (9, 12),
+            "first_half": (1, 6),
+            "second_half": (7, 12),
+        }
         a, b = spans[part]
         return date(start.year, a, 1), _month_bounds(start.year, b)[1]
-    days = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day)}
+    days = {
+        "early": (1, 10),
+        "mid": (11, 20),
+        "late": (21, end.day),
+        "first_half": (1, 15),
+        "second_half": (16, end.day),
+    }
     a, b = days[part]
     return start.replace(day=a), start.replace(day=b)
 
@@ -453,7 +466,10 @@ def _en_rules() -> list[tuple[str, _Handler]]:
     mon, mon2 = rf"(?P<mon>{any_mon})", rf"(?P<mon2>{any_mon})"
     wd = rf"(?P<wd>{alternation(raw['weekdays'])})"
     prep = r"(?:(?P<prep>(?i:in|on|during))\s+)?"
-    part = r"(?:(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?"
+    part = (
+        r"(?:(?P<part>early|mid|late|(?:the\s+)?"
+        r"(?:end|beginning|start|middle|(?:first|second)\s+half)\s+of)[\s-]+)?"
+    )
     th = r"(?:st|nd|rd|th)?"
     sep = r"(?:\s*[-‐‑–—]\s*|\s+(?:to|through|until|and)\s+)"
     year = rf"(?:,?\s+{_Y})?"
