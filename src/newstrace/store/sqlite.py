@@ -508,7 +508,7 @@ def _insert(conn: sqlite3.Connection, article: Article) -> None:
         "source": article.source,
         "version_of": article.version_of,
         "notes_json": _dumps([_note_to_json(n) for n in article.notes]),
-        "removed_json": _dumps([_removal_to_json(r) for r in article.removed]),
+        "removed_json": _dumps([r.to_dict() for r in article.removed]),
         "extra_json": _dumps(dict(article.extra)),
         "added_at": _now(),
     }
@@ -538,10 +538,6 @@ def _note_from_json(data: dict[str, Any]) -> EditorialNote:
     return EditorialNote(
         kind=data["kind"], text=data["text"], span=span, old=data["old"], new=data["new"]
     )
-
-
-def _removal_to_json(removal: Removal) -> dict[str, Any]:
-    return {"kind": removal.kind, "text": removal.text, "reason": removal.reason}
 
 
 def _row_to_article(row: sqlite3.Row) -> Article:
