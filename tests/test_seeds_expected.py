@@ -134,11 +134,6 @@ def test_verstka_and_vyorstka_are_one_outlet(doc: Doc) -> None:
 # --- Claims and their attribution ---
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 300,000 plan group lacks Mediazona as an origin: NGE's plan sentence is "
-    "attributed to the Russian Defence Ministry (attribution span), MT's to 'Russia'",
-)
 def test_300000_plan_group(doc: Doc) -> None:
     group = group_with(doc, nge=r"recruit .*300,000", mt=r"recruit 300,000")
     assert group is not None
@@ -215,11 +210,6 @@ def test_the_outlet_and_the_source_resolve(doc: Doc) -> None:
 # --- Provenance and independence ---
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the plan claims fall into two groups; the quote group counts Verstka and "
-    "Mediazona, the plan group counts NGE's own voice (see test_300000_plan_group)",
-)
 def test_300000_rests_on_two_channels_outlets_are_echoes(doc: Doc) -> None:
     group = group_with(doc, nge=r"recruit .*300,000", mt=r"recruit 300,000")
     assert group is not None

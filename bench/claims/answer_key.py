@@ -16,6 +16,11 @@ the key does not list every shared claim, so this is a lower bound).
 Run from the repository root::
 
     .venv/bin/python bench/claims/answer_key.py [--embedding use|e5|none] [--threshold 0.5]
+        [--labels sentences|propositions]
+
+``--labels propositions`` labels each claim by its own content instead, from the hand-written
+clause phrases in ``propositions.json`` (claims are clause units, so a sentence's label is
+wrong for one of its halves); it also lists phrases that no claim holds.
 """
 
 from __future__ import annotations
@@ -30,8 +35,8 @@ from typing import Any
 from newstrace.analyze import analyze
 from newstrace.ingest import ingest
 from newstrace.ingest.meta import MetaIndex
-from newstrace.link.claim_match import ClaimMatcher, MatchOptions, claim_match_text
-from newstrace.link.claims import ClaimOptions, group_claims
+from newstrace.link.claim_match import ClaimMatcher, MatchOptions
+from newstrace.link.claims import ClaimOptions, group_claims, story_claims
 from newstrace.model import Article, ArticleAnalysis
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +67,49 @@ def gold_labels(items: Sequence[tuple[Article, ArticleAnalysis]]) -> list[set[st
             }
             labels.append(found)
     return labels
+
+
+PROPOSITIONS = Path(__file__).resolve().parent / "propositions.json"
+#: A claim this short (words) is not labelled by a phrase that merely contains it.
+MIN_CONTAINED_WORDS = 4
+
+
+def proposition_labels(items: Sequence[tuple[Article, ArticleAnalysis]]) -> list[set[str]]:
+    """Propositions of every claim from ``propositions.json`` (labels by clause, not by
+    sentence): a claim carries a proposition when its content holds one of the phrases given
+    for its file, or (from ``MIN_CONTAINED_WORDS`` words) lies inside one."""
+    table = json.loads(PROPOSITIONS.read_text(encoding="utf-8"))["propositions"]
+    labels = []
+    for article, analysis in items:
+        name = Path(article.source or "").name
+        for claim in analysis.claims:
+            content = " ".join(claim.content.text.split())
+            long_enough = len(content.split()) >= MIN_CONTAINED_WORDS
+            labels.append(
+                {
+                    proposition
+                    for proposition, files in table.items()
+                    for phrase in files.get(name, [])
+                    if phrase in content or (long_enough and content in phrase)
+                }
+            )
+    return labels
+
+
+def unused_phrases(items: Sequence[tuple[Article, ArticleAnalysis]]) -> list[str]:
+    """Phrases of ``propositions.json`` that no claim content of their file holds."""
+    table = json.loads(PROPOSITIONS.read_text(encoding="utf-8"))["propositions"]
+    contents: dict[str, list[str]] = {}
+    for article, analysis in items:
+        name = Path(article.source or "").name
+        contents[name] = [" ".join(c.content.text.split()) for c in analysis.claims]
+    return [
+        f"{proposition}/{name}: {phrase}"
+        for proposition, files in table.items()
+        for name, phrases in files.items()
+        for phrase in phrases
+        if not any(phrase in c or c in phrase for c in contents.get(name, []))
+    ]
 
 
 def _gold_groups(key: dict[str, Any]) -> list[tuple[str, dict[str, str]]]:
@@ -104,15 +152,14 @@ def score_pairs(
 
 
 def evaluate(
-    items: Sequence[tuple[Article, ArticleAnalysis]], options: MatchOptions
+    items: Sequence[tuple[Article, ArticleAnalysis]],
+    options: MatchOptions,
+    labels: str = "sentences",
 ) -> dict[str, dict[str, float]]:
-    """Matcher-level and group-level pairwise scores for one option set."""
-    owners, texts = [], []
-    for position, (article, analysis) in enumerate(items):
-        for claim in analysis.claims:
-            owners.append(position)
-            texts.append(claim_match_text(claim, analysis.language or article.language or "en"))
-    gold = gold_labels(items)
+    """Matcher-level and group-level pairwise scores for one option set; ``labels`` is
+    ``"sentences"`` (key phrase in the claim's sentence) or ``"propositions"``."""
+    _, owners, texts = story_claims(items)
+    gold = proposition_labels(items) if labels == "propositions" else gold_labels(items)
     scores = ClaimMatcher(options).pairwise(texts)
     matcher = score_pairs(owners, gold, (scores >= options.threshold).tolist())
     groups = group_claims(items, options=ClaimOptions(match=options))
@@ -130,10 +177,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--embedding", choices=["use", "e5", "none"], default="use")
     parser.add_argument("--threshold", type=float, default=MatchOptions().threshold)
+    parser.add_argument("--labels", choices=["sentences", "propositions"], default="sentences")
     args = parser.parse_args(argv)
     items = load_story()
     options = MatchOptions(embedding=args.embedding, threshold=args.threshold)
-    print(json.dumps(evaluate(items, options), indent=2))
+    result: dict[str, Any] = dict(evaluate(items, options, args.labels))
+    if args.labels == "propositions":
+        result["unused_phrases"] = unused_phrases(items)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
     return 0
 
 

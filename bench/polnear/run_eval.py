@@ -24,9 +24,17 @@ def main() -> None:
     parser.add_argument("--data", type=Path, required=True, help="split dir with text/")
     parser.add_argument("--out", type=Path, required=True, help="where .ann predictions go")
     parser.add_argument("--backend", choices=["spacy", "rules"], default="spacy")
+    parser.add_argument(
+        "--parse-scope",
+        choices=["cue_sentences", "all"],
+        default="all",
+        help="parse the whole text (the default, as `newstrace eval polnear` does) or only "
+        "sentences holding a likely cue word (faster, loses recall)",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
-    report = run_polnear_eval(args.data, args.out, AnalysisOptions(backend=args.backend))
+    options = AnalysisOptions(backend=args.backend, parse_scope=args.parse_scope)
+    report = run_polnear_eval(args.data, args.out, options)
     print(report.summary())
     print(f"wall time: {time.perf_counter() - started:.1f} s")
 

@@ -1,5 +1,6 @@
-"""Claim grouping details: a same-article pair that shares nothing vetoes a merge, and number
-ranges written in words ("hundreds") are no anchors."""
+"""Claim grouping details: a same-article pair that shares nothing vetoes a merge, a claim far
+from its own article's wording of a proposition stays out of its group, and number ranges
+written in words ("hundreds") are no anchors."""
 
 from __future__ import annotations
 
@@ -21,12 +22,25 @@ def test_unrelated_claims_of_one_article_stay_apart() -> None:
 
 
 def test_claims_of_one_article_that_overlap_can_share_a_group() -> None:
-    low = SAME_ARTICLE_FLOOR + 0.05
+    # item 2 is close to item 0 (0.7) and related to its own article's item 1 (0.35): the
+    # mean over all its pairs with the group, 0.525, reaches the threshold
     scores = np.array(
-        [[1.0, 0.8, 0.7], [0.8, 1.0, low], [0.7, low, 1.0]],
+        [[1.0, 0.8, 0.7], [0.8, 1.0, 0.35], [0.7, 0.35, 1.0]],
         dtype=np.float32,
     )
     assert cluster(scores, [0, 1, 1], 0.5) == [0, 0, 0]
+
+
+def test_a_claim_far_from_its_own_articles_wording_stays_out() -> None:
+    # item 2 (article B) matches A's item 0 (0.61) through a shared purpose clause but barely
+    # relates to B's own wording of the proposition, item 1 (0.2, above the floor): the mean
+    # over all its pairs with the group is 0.405, below the threshold
+    low = SAME_ARTICLE_FLOOR + 0.15
+    scores = np.array(
+        [[1.0, 0.8, 0.61], [0.8, 1.0, low], [0.61, low, 1.0]],
+        dtype=np.float32,
+    )
+    assert cluster(scores, [0, 1, 1], 0.5) == [0, 0, 2]
 
 
 def _claim(text: str, quantities: tuple[Quantity, ...]) -> Claim:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newstrace.link.claim_match import ClaimMatcher, MatchOptions
-from newstrace.link.claims import ClaimOptions, cluster, group_claims, trim
+from newstrace.link.claims import ClaimOptions, cluster, group_claims, tidy, trim
 from newstrace.model import (
     Article,
     ArticleAnalysis,
@@ -156,3 +156,17 @@ def test_seed_story_groups() -> None:
     assert together("mobilisation 2.0", "mobilization 2.0")
     assert together("kharkiv", "kharkiv")
     json.dumps([g.summary for g in groups])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("that the ferry will stop running", "The ferry will stop running"),
+        ("что паром перестанет ходить", "Паром перестанет ходить"),
+        ("“We will keep the ferry running,”", "“We will keep the ferry running”"),
+        ("That is all", "That is all"),
+        ("thatched roofs burned", "Thatched roofs burned"),
+    ],
+)
+def test_summary_reads_as_a_line_of_its_own(text: str, expected: str) -> None:
+    assert tidy(text) == expected

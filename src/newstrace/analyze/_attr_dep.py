@@ -1,15 +1,17 @@
 """Attribution extraction over a spaCy dependency parse (English at full quality).
 
 1. Every plausible token is scored as a cue head by the learned model (``_attr_model``).
-2. The cue span is the head plus the children annotators usually put in a cue (auxiliaries,
-   negation, particles, "also", "on Friday", "in a statement", "as saying"), by rates learned
-   from PolNeAR train and stored in the language file (``cue_children``, ``cue_preps``).
+2. The cue span is the head plus the words annotators usually put in a cue (auxiliaries,
+   negation, particles, "also", "on Friday", "in a statement", "accused X of"), decided child
+   by child by a learned model (``_attr_extent``), or, for a language without one, by rates
+   learned from PolNeAR train and stored in the language file (``cue_children``, ``cue_preps``).
 3. The source is the subject's subtree (or the agent of a passive, the object of "according
    to", the possessor of a nominal cue, or the subject inherited from a governing verb).
 4. The content is the clausal complement, or, when the cue clause is a parenthetical
    ("..., he said"), the governing clause without it; else an infinitive or object complement.
 5. Each token belongs to at most one attribution (PolNeAR is univocal): cues are taken by
-   decreasing score and a cue inside an attribution already taken is dropped.
+   decreasing score and a cue inside an attribution already taken is left out; a speech cue
+   inside a taken content is kept as a nested attribution of it (``_attr_finish``).
 6. Where the parse yields nothing, the surface rule "CONTENT, SOURCE CUE." of ``_attr_rules``
    fills in (a frequent misparse of "..., the outlet X reported Friday").
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newstrace.analyze._attr_extent import cue_extent, load_extent_weights
 from newstrace.analyze._attr_finish import finish
 from newstrace.analyze._attr_lexicon import LanguageData
 from newstrace.analyze._attr_model import (
@@ -25,7 +28,7 @@ from newstrace.analyze._attr_model import (
     is_candidate,
     load_cue_model,
 )
-from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
+from newstrace.analyze._attr_quotes import QuoteRegion, neighbours, quote_regions, region_at
 from newstrace.analyze._attr_spans import Coverage, Draft, Range, sentence_of
 from newstrace.analyze.attribution import RawAttribution
 from newstrace.model import Span
@@ -46,46 +49,65 @@ def find_with_parse(
 ) -> list[RawAttribution]:
     """Attributions read off a parsed ``doc`` of ``text``."""
     model = load_cue_model(lang.code)
+    words: dict[str, float] | None = lang.extra.get("cue_word_rates")
+    speech = frozenset(lang.extra.get("nested_cue_lemmas", ()))
     scored: list[tuple[float, Any]] = []
     for token in doc:
         if not is_candidate(token):
             continue
         lemma = token.lemma_.lower()
         if model is not None:
-            features = cue_features(token, lang.cue_lemmas)
+            features = cue_features(token, lang.cue_lemmas, words)
             score = model.score(features) - model.threshold
         else:
             score = lang.cue_lemmas.get(lemma, 0.0) - lang.cue_threshold
-        if score > 0:
+        if score > 0 or (lemma in speech and token.pos_ == "VERB"):
+            # a speech verb below the threshold (a clause under another cue, which PolNeAR
+            # does not annotate) may still be a nested attribution
             scored.append((score, token))
     scored.sort(key=lambda item: (-item[0], item[1].i))
     drafts: list[Draft] = []
+    inner: list[Draft] = []
     taken = Coverage()
     regions = quote_regions(text, lang.quote_pairs)
     starts = [s.start for s in sentences]
     for score, token in scored:
-        draft = _build(token, lang, starts, regions)
-        if draft is None or taken.overlaps(*draft.cue):
+        draft = _build(token, text, lang, starts, regions)
+        if draft is None:
             continue
         draft.score = score
+        if score <= 0 or taken.overlaps(*draft.cue):
+            if _speaks(token):  # univocal reading drops it; it may be a nested speech act
+                inner.append(draft)
+            continue
         drafts.append(draft)
         for start, end in [draft.cue, *draft.content] + ([draft.source] if draft.source else []):
             taken.add(start, end)
-    drafts = _with_report_clauses(text, sentences, lang, drafts)
+    drafts, replaced = _with_report_clauses(text, sentences, lang, drafts)
     drafts += _rule_fallback(text, sentences, lang, drafts)
-    return finish(text, drafts, sentences, lang)
+    return finish(text, drafts, sentences, lang, nested=inner + replaced)
+
+
+def _speaks(token: Any) -> bool:
+    """Whether a cue head has a speaker of its own: an active subject ("X said"), or the
+    object of "according to" (not a passive "X was said to", nor a subject it inherits)."""
+    if token.lemma_.lower() == "accord":
+        return True
+    return any(child.dep_ == "nsubj" for child in token.children)
 
 
 def _with_report_clauses(
     text: str, sentences: tuple[Span, ...], lang: LanguageData, drafts: list[Draft]
-) -> list[Draft]:
+) -> tuple[list[Draft], list[Draft]]:
     """A sentence closed by a report clause ("CONTENT, the outlet X reported Friday, citing
     officials.") is one attribution: the parse draft of that cue is kept when it agrees with the
     surface reading (same cue and source), else the surface draft takes its place. Drafts that
     contradict it are dropped: a cue inside CONTENT with its source there too (an intention
-    verb, "Russia is planning"), or a cue after it whose source or content lies in CONTENT."""
+    verb, "Russia is planning"), or a cue after it whose source or content lies in CONTENT.
+    Returns the drafts and the dropped ones inside CONTENT (candidates for nesting)."""
     from newstrace.analyze._attr_rules import report_drafts
 
+    replaced: list[Draft] = []
     for report in report_drafts(text, sentences, lang):
         content_end = report.content[0][1]
         sentence = sentences[report.sentence_index]
@@ -93,8 +115,9 @@ def _with_report_clauses(
         agreeing = [d for d in inside if _same_report(d, report)]
         kept = agreeing[0] if agreeing else report
         wrong = [d for d in inside if d is kept or _contradicts(d, report, content_end)]
+        replaced += [d for d in wrong if d is not kept and d.cue[1] <= content_end]
         drafts = [d for d in drafts if not any(d is w for w in wrong)] + [kept]
-    return drafts
+    return drafts, replaced
 
 
 def _contradicts(draft: Draft, report: Draft, content_end: int) -> bool:
@@ -139,6 +162,7 @@ def _rule_fallback(
 
 def _build(
     token: Any,
+    text: str,
     lang: LanguageData,
     starts: list[int],
     regions: tuple[QuoteRegion, ...] = (),
@@ -153,14 +177,19 @@ def _build(
         source = _outside_quotes(token.doc, source, cue, regions)
     content = _content_ranges(token, cue_ids | source_ids)
     if not content:
-        content = _adjacent_quote(token.doc.text, [cue] + ([source] if source else []), regions)
+        content = _adjacent_quote(text, [cue] + ([source] if source else []), regions)
     if not content:
         return None
     return Draft(cue, source, content, sentence_of(starts, cue[0]))
 
 
 def _cue_tokens(token: Any, lang: LanguageData) -> list[Any]:
-    """The cue head plus the children annotators usually include (learned rates)."""
+    """The cue head plus the words annotators usually include: by the learned extent model
+    when the language ships one, else by learned per-child rates."""
+    weights = load_extent_weights(lang.code)
+    if weights is not None:
+        words: dict[str, float] = lang.extra.get("cue_word_rates", {})
+        return cue_extent(token, weights, lang.cue_lemmas, words)
     rates: dict[str, float] = lang.extra.get("cue_children", {})
     preps = lang.extra.get("cue_preps", {}).get(token.lemma_.lower(), [])
     chosen = {token.i: token}
@@ -272,7 +301,7 @@ def _subject_of(head: Any, regions: tuple[QuoteRegion, ...] = ()) -> Any | None:
         for child in head.children
         if child.dep_ in _SUBJECTS or (head.pos_ == "NOUN" and child.dep_ == "poss")
     ]
-    unquoted = [c for c in subjects if not any(r.start <= c.idx < r.end for r in regions)]
+    unquoted = [c for c in subjects if region_at(regions, c.idx) is None]
     return (unquoted or subjects or [None])[0]
 
 
@@ -339,16 +368,16 @@ def _outside_quotes(
 ) -> Range | None:
     """A source the parser found inside a quotation the cue is outside of is a misparse; the
     words between the quotation's end and the cue are taken instead ('"...," X told Y')."""
-    for region in regions:
-        inside = region.start <= source[0] and source[1] <= region.end
-        if inside and not region.start <= cue[0] < region.end:
-            if region.end <= cue[0]:
-                between = doc.char_span(region.end, cue[0], alignment_mode="contract")
-                words = [t for t in between or [] if not t.is_punct and not t.is_space]
-                if 0 < len(words) <= 10:
-                    return words[0].idx, words[-1].idx + len(words[-1])
-            return None
-    return source
+    region = region_at(regions, source[0])
+    inside = region is not None and source[1] <= region.end
+    if region is None or not inside or region.start <= cue[0] < region.end:
+        return source
+    if region.end <= cue[0]:
+        between = doc.char_span(region.end, cue[0], alignment_mode="contract")
+        words = [t for t in between or [] if not t.is_punct and not t.is_space]
+        if 0 < len(words) <= 10:
+            return words[0].idx, words[-1].idx + len(words[-1])
+    return None
 
 
 def _adjacent_quote(
@@ -356,12 +385,15 @@ def _adjacent_quote(
 ) -> list[Range]:
     """A quotation right before the cue and source ('"...," he said') or right after them
     ('he said: "..."')."""
-    outside = [a for a in anchors if not any(r.start <= a[0] < r.end for r in regions)]
+    outside = [a for a in anchors if region_at(regions, a[0]) is None]
     if not outside:
         return []
     start = min(a[0] for a in outside)
     end = max(a[1] for a in outside)
-    for region in regions:
+    before, after = neighbours(regions, start, end)
+    for region in (before, after):
+        if region is None:
+            continue
         gap_before = text[region.end : start]
         gap_after = text[end : region.start]
         if region.end <= start and len(gap_before) <= 4 and not gap_before.strip(" ,—–-\n"):

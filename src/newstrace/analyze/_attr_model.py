@@ -51,13 +51,32 @@ def is_candidate(token: Any) -> bool:
     return bool(token.pos_ in CANDIDATE_POS and token.is_alpha)
 
 
-def cue_features(token: Any, prior: dict[str, float]) -> list[str]:
-    """Features of ``token`` as a candidate cue head; ``prior`` maps lemma -> cue rate."""
+def band(rate: float | None) -> str:
+    """A rate in tenths ("0" to "9"), or ``"none"`` for a word never seen in a cue."""
+    return "none" if rate is None else str(min(int(rate * 10), 9))
+
+
+def cue_features(
+    token: Any, prior: dict[str, float], words: dict[str, float] | None = None
+) -> list[str]:
+    """Features of ``token`` as a candidate cue head.
+
+    ``prior`` maps lemma -> rate at which it heads a cue; ``words`` maps lemma -> rate at which
+    it is any word of a cue ("criticism" in "drew criticism"). Without ``words`` only the
+    head-level features are made (the first model's feature set).
+    """
+    feats = _head_features(token, prior)
+    if words is not None:
+        feats += _frame_features(token, prior, words)
+    return feats
+
+
+def _head_features(token: Any, prior: dict[str, float]) -> list[str]:
+    """Lemma, tags, relation, argument words and quotation nearness of a candidate."""
     lemma = token.lemma_.lower()
     pos = token.pos_
     deps = sorted({child.dep_ for child in token.children})
-    rate = prior.get(lemma)
-    band = "none" if rate is None else str(min(int(rate * 10), 9))
+    level = band(prior.get(lemma))
     quote_near = _near_quote(token)
     subj = _subject_kind(token)
     feats = [
@@ -68,16 +87,16 @@ def cue_features(token: Any, prior: dict[str, float]) -> list[str]:
         f"d={token.dep_}",
         f"lp={lemma}|{pos}",
         f"ld={lemma}|{token.dep_}",
-        f"band={band}|{pos}",
-        f"band={band}|{token.dep_}",
+        f"band={level}|{pos}",
+        f"band={level}|{token.dep_}",
         f"hd={token.head.dep_}|{token.dep_}",
         f"hl={token.head.lemma_.lower()}|{token.dep_}",
         f"q={quote_near}",
         f"lq={lemma}|{quote_near}",
-        f"bq={band}|{quote_near}",
+        f"bq={level}|{quote_near}",
         f"subj={subj}",
         f"ls={lemma}|{subj}",
-        f"bs={band}|{subj}",
+        f"bs={level}|{subj}",
         f"prev={_word(token, -1)}",
         f"next={_word(token, 1)}",
         f"lnext={lemma}|{_word(token, 1)}",
@@ -90,10 +109,46 @@ def cue_features(token: Any, prior: dict[str, float]) -> list[str]:
     for dep in deps:
         feats.append(f"c={dep}")
         feats.append(f"lc={lemma}|{dep}")
-        feats.append(f"bc={band}|{dep}")
+        feats.append(f"bc={level}|{dep}")
     for child in token.children:
         if child.dep_ == "prep":
             feats.append(f"prep={lemma}|{child.lower_}")
+    return feats
+
+
+def _frame_features(token: Any, prior: dict[str, float], words: dict[str, float]) -> list[str]:
+    """What the candidate governs: the cue rates of its object words, the complementiser of
+    its clause, its argument frame with the subject kind, the governing word's cue rate, the
+    lemma's ending and the position in the sentence."""
+    lemma = token.lemma_.lower()
+    pos = token.pos_
+    feats = [f"wb={band(words.get(lemma))}|{pos}", f"suf={lemma[-3:]}|{pos}"]
+    governor = "root" if token.head is token else band(prior.get(token.head.lemma_.lower()))
+    feats.append(f"hb={governor}|{token.dep_}")
+    kinds: set[str] = set()
+    for child in token.children:
+        dep = child.dep_
+        if dep == "prep":
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    feats.append(f"kid=prep|{band(words.get(obj.lemma_.lower()))}")
+        elif dep in ("dobj", "attr", "acomp", "oprd", "xcomp", "nsubj"):
+            level = band(words.get(child.lemma_.lower()))
+            feats += [f"kid={dep}|{level}", f"kidp={pos}|{dep}|{level}"]
+        if dep == "ccomp":
+            marks = [g.lower_ for g in child.children if g.dep_ == "mark"]
+            mark = marks[0] if marks else "-"
+            feats += [f"cmark={mark}", f"lcmark={lemma}|{mark}"]
+        if dep in ("ccomp", "xcomp", "dobj", "prep", "acl", "advcl"):
+            kinds.add(dep)
+    frame = "+".join(sorted(kinds)) or "-"
+    feats += [
+        f"frame={pos}|{frame}",
+        f"sframe={_subject_kind(token)}|{frame}",
+        f"bframe={band(prior.get(lemma))}|{frame}",
+        f"sfirst={int(token.i == token.sent.start)}",
+        f"spos={min(3, (token.i - token.sent.start) // 5)}|{pos}",
+    ]
     return feats
 
 

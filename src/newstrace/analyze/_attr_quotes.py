@@ -12,6 +12,7 @@ Dialogue dashes (``— Text, — said he``) are handled by the language rules, n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 _PARA = re.compile(r"\n[ \t]*\n")
@@ -23,6 +24,29 @@ class QuoteRegion:
 
     start: int
     end: int
+
+
+def region_at(regions: tuple[QuoteRegion, ...], pos: int) -> QuoteRegion | None:
+    """The region holding character ``pos`` (``regions`` sorted and disjoint, as
+    :func:`quote_regions` returns them), in logarithmic time."""
+    index = bisect_right(regions, pos, key=lambda r: r.start) - 1
+    if index >= 0 and pos < regions[index].end:
+        return regions[index]
+    return None
+
+
+def neighbours(
+    regions: tuple[QuoteRegion, ...], start: int, end: int
+) -> tuple[QuoteRegion | None, QuoteRegion | None]:
+    """The last region starting at or before ``start`` and the first starting at or after
+    ``end``: the only candidates for a quotation right before or right after a span that lies
+    outside every region."""
+    before = bisect_right(regions, start, key=lambda r: r.start) - 1
+    after = bisect_left(regions, end, key=lambda r: r.start)
+    return (
+        regions[before] if before >= 0 else None,
+        regions[after] if after < len(regions) else None,
+    )
 
 
 def quote_regions(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[QuoteRegion, ...]:

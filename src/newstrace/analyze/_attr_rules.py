@@ -229,7 +229,13 @@ def _verb_cues(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     prefixes = frozenset(lang.extra.get("cue_prefix_words", ()))
+    determiners = frozenset(lang.extra.get("noun_determiners", ()))
     for match in pattern.finditer(text, sentence.start, sentence.end):
+        before = re.search(
+            r"(\w+)\s+$", text[max(sentence.start, match.start() - 30) : match.start()]
+        )
+        if before is not None and before.group(1).lower() in determiners:
+            continue  # "the report", "his statement": a noun, not a cue verb
         start = _extend_left(text, sentence.start, match.start(), prefixes)
         draft = _verb_draft(text, sentence, index, (start, match.end()), lang)
         if draft is not None:
@@ -253,6 +259,7 @@ def _verb_draft(
     clause_start = _last_break(text, sentence.start, cue[0], quotes=False)
     if text[clause_start : cue[0]].count("«") + text[clause_start : cue[0]].count("“") == 0:
         clause_start = _last_break(text, sentence.start, cue[0])
+    clause_start = _apposed_name_start(text, sentence.start, clause_start, cue[0], lang)
     left = text[clause_start : cue[0]]
     right_end = _clause_end(text, cue[1], sentence.end, quotes=False)
     right = text[cue[1] : right_end]
@@ -281,6 +288,34 @@ def _verb_draft(
         source = _right_source(text, cue[1], right_end, lang)
         return Draft(cue, source, [(sentence.start, clause_start)], index, pattern="inverted")
     return None
+
+
+#: an age in apposition ("Galina Yermak, 71, said")
+_AGE = re.compile(r"\s*\d{1,3}\s*")
+
+
+def _apposed_name_start(
+    text: str, floor: int, clause_start: int, cue_start: int, lang: LanguageData
+) -> int:
+    """Where the source starts when only a comma stands between an apposition and the cue:
+    "Brontell, the state company that runs the port, said" or "Ann Lee, 71, said" give the
+    start of the name before the apposition; otherwise ``clause_start`` unchanged."""
+    if text[clause_start:cue_start].strip() or clause_start <= floor + 1:
+        return clause_start
+    comma = text.rfind(",", floor, clause_start - 1)
+    if comma < floor:
+        return clause_start
+    name_start = _last_break(text, floor, comma, quotes=False)
+    descriptor = text[comma + 1 : clause_start - 1]
+    first = _WORD.match(descriptor.strip())
+    determiners = lang.extra.get("noun_determiners", ())
+    apposed = _AGE.fullmatch(descriptor) is not None or (
+        first is not None and first.group().lower() in determiners
+    )
+    name = _WORD.findall(text[name_start:comma])
+    if apposed and name and len(name) <= 4 and all(w[:1].isupper() for w in name):
+        return name_start
+    return clause_start
 
 
 def _ends_clause(text: str, start: int, end: int, lang: LanguageData) -> bool:

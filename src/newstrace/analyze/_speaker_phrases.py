@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from newstrace.analyze._attr_lexicon import load_language
 from newstrace.analyze.lexicon import word_groups, words
 
 AnaphorKind = Literal["outlet", "anonymous", "official", "organisation", "document"]
@@ -19,6 +20,7 @@ _DET = r"(?:the|this|that|these|those|said|same|это|этот|эта|эти|т
 _CLAUSE_BREAK = re.compile(
     r",\s*(?=[^\W\d_A-ZА-ЯЁ])|\s(?:who|which|whom|whose|that|speaking|quoted|cited)\s"
     r"|\s(?:который|которая|которые)\s|\n\s*\n"
+    r"|,\s*\d{1,3}(?=\s*(?:,|$))"  # an age in apposition: "Ann Lee, 71"
 )
 _SPACES = re.compile(r"\s+")
 
@@ -78,6 +80,13 @@ def pronoun(phrase: str) -> Pronoun | None:
         if lower in forms and name in ("he", "she", "they", "it"):
             return name  # type: ignore[return-value]
     return None
+
+
+def is_first_person(phrase: str, language: str) -> bool:
+    """Whether ``phrase`` is a first-person pronoun ("I", "we", «мы»): inside a quotation it
+    stands for whoever is quoted, never for a new speaker."""
+    first = load_language(language).extra.get("first_person_pronouns", ())
+    return clean(phrase).lower() in first
 
 
 @lru_cache(maxsize=8)

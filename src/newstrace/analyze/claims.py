@@ -7,7 +7,8 @@ attributed sentence when it is long enough to say something ("While no announcem
 made, sources said that ..."). Content that a mid-sentence cue splits ("The decision, the paper
 wrote, was taken on Monday") is one claim; English content that joins two predicates with
 "and" ("... will be moved out on Thursday and housed in schools") or adds a ", when"/", where"
-clause is split into one claim per clause. Text inside editorial notes is skipped.
+clause, or an "after"/"before" clause with its own subject and verb, is split into one claim
+per clause. Text inside editorial notes is skipped.
 Each claim carries its polarity (negation), hedges, and the quantities, dates and mentions
 that fall inside its content.
 """
@@ -20,7 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from newstrace.analyze._attr_lexicon import load_language
+from newstrace.analyze._attr_spans import Range, subtract
 from newstrace.analyze._speaker_phrases import find_phrases
+from newstrace.analyze.attribution import holders
 from newstrace.analyze.lexicon import words
 from newstrace.model import (
     Attribution,
@@ -38,18 +42,38 @@ MIN_REMAINDER_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[\w'’-]+")
 _EDGE = re.compile(r"^[\s,;:—–\-\"“”«»‘’']+|[\s,;:—–\-\"“”«»‘’']+$")
+#: Common irregular English past-tense verbs: a temporal clause "after engineers found a
+#: crack" holds an event of its own (grammar words, as in ``_PREDICATE_AND``).
+_IRREGULAR_PAST = (
+    "found|made|took|gave|told|said|saw|came|went|began|broke|fell|hit|left|lost|ran|sent"
+    "|struck|won|became|brought|caught|held|kept|led|met|paid|put|set|shot|spent|stood"
+    "|thought|wrote|drew|rose|flew|fled|fought|built|burst|sank|spoke|sold|bought|felt"
+    "|heard|knew|got|sat|shut|threw|chose|hid|stole|woke"
+).split("|")
 #: " and " that joins a second predicate of the same subject: the right side opens with an
 #: auxiliary or modal verb ("... and has prepared"), or a participle led into a phrase by a
 #: preposition or article ("... and housed in schools"). Not "-ed to": those verbs mostly take
 #: an infinitive of stance ("declined to comment", "agreed to"), which alone says nothing.
 #: A comma before "when"/"where" opens a relative clause with a proposition of its own ("...
-#: since 1998, when the river burst its banks"). English grammar words only.
+#: since 1998, when the river burst its banks"), and "and that" a second reported clause
+#: ("said the dam was sound and that no date had been set"). "after"/"before" followed by a
+#: subject and a past-tense verb opens a temporal clause with an event of its own ("... will
+#: evacuate the district after engineers found a crack"); not a phrase ("after heavy
+#: snowfall", "after ordering"). English grammar words only.
 _PREDICATE_AND = re.compile(
     r",?\s+and\s+(?=(?:(?:has|have|had|is|are|was|were|will|would|can|could|should|must|may"
     r"|might)\s+(?:not\s+|also\s+|been\s+|be\s+)?[a-z]{3,}\w*\b|[a-z]{3,}ed\s+(?:in|on|at"
     r"|by|for|from|with|into|the|a|an)\b))"
     r"|,\s+(?=(?:when|where)\s+\w)"
+    r"|,?\s+and\s+(?=that\s+\w)"
+    r"|,?\s+(?:after|before)\s+(?=(?!\w+ing\b)(?:(?:the|a|an|its|their|his|her|our|two|three"
+    r"|several|some)\s+)?[\w’'-]+\s+(?:[\w’'-]+\s+)?"
+    r"(?:(?:had|have|has|was|were)\s+)?(?:[a-z]{3,}ed|" + "|".join(_IRREGULAR_PAST) + r")\b)"
 )
+#: How far before a cue (characters) a negation or refusal still makes it a silence.
+SILENCE_REACH = 25
+#: What a relaying attribution keeps outside the speech act it relays, from this many words on.
+MIN_RELAY_REMAINDER = 4
 #: Each side of a split predicate pair keeps at least this many words.
 MIN_PREDICATE_WORDS = 4
 _LINKERS = re.compile(r"^(?i:and|but|while|although|though|as|so|yet|however|и|но|а|хотя)\b\s*")
@@ -85,7 +109,8 @@ def build_claims(
     ``attributions`` come from :func:`newstrace.analyze.speakers.resolve_attributions`;
     ``note_spans`` are the spans of the article's editorial notes, whose text is no claim.
     """
-    drafts = _attributed(text, sentences, attributions, note_spans)
+    readings = _readings(text, sentences, attributions, outlet, language)
+    drafts = _attributed(text, sentences, readings, note_spans)
     drafts += _own_voice(text, sentences, attributions, note_spans, outlet, language)
     drafts = [
         piece for draft in drafts for piece in _split_predicates(text, draft, outlet, language)
@@ -144,18 +169,99 @@ def _sentence_around(text: str, content: Span, sentences: Sequence[Span]) -> Spa
     return Span.of(text, touching[0].start, touching[-1].end, touching[0].label or "sentence")
 
 
-def _attributed(
+def _readings(
     text: str,
     sentences: Sequence[Span],
     attributions: Sequence[Attribution],
+    outlet: str | None,
+    language: str,
+) -> list[tuple[Attribution, tuple[Span, ...]]]:
+    """Each attribution as claims read it, with the content pieces that are its own.
+
+    A relayed speech act ("X said" inside "..., according to the outlet"; "Z reported that X
+    said ...") is a claim of its speaker, whose chain runs through the relay: the relaying
+    attribution keeps only what lies outside it (a long enough remainder). A report that
+    someone said nothing (:func:`is_silence`: "has not commented", "declined to comment") is
+    no claim of theirs: the whole clause is the outlet's own statement, or, when relayed,
+    stays in the relaying attribution's content.
+    """
+    lang = load_language(language)
+    items = [(a.speaker.span, a.cue, a.content) for a in attributions]
+    found = holders(text, items, lang, sentences)
+    silent = [is_silence(text, a, language) for a in attributions]
+    holes: dict[int, list[Range]] = {}
+    for index, holder in enumerate(found):
+        if holder is not None and not silent[index] and not silent[holder]:
+            a = attributions[index]
+            spans = [*a.content, a.cue, a.speaker.span]
+            holes.setdefault(holder, []).extend((s.start, s.end) for s in spans if s is not None)
+    readings: list[tuple[Attribution, tuple[Span, ...]]] = []
+    for index, attribution in enumerate(attributions):
+        if silent[index]:
+            if found[index] is None or silent[found[index] or 0]:
+                clause = _silence_clause(text, attribution, sentences)
+                if clause is not None:
+                    readings.append((self_attribution(clause, outlet, language), (clause,)))
+            continue
+        if found[index] is not None and silent[found[index] or 0]:
+            continue  # "X declined to say whether Y told them ...": nobody's claim
+        own = _outside_holes(text, attribution.content, holes.get(index, []))
+        readings.append((attribution, tuple(_with_subject(text, attribution, p) for p in own)))
+    return readings
+
+
+#: An appositive that opens a content span: a determiner, then up to ten words, then a comma
+#: and the predicate ("the state company that runs the dam, discovered the crack"). English.
+_APPOSITIVE_OPENING = re.compile(r"^(?:the|a|an)\s+(?:[^\s,;]+\s+){0,9}?[^\s,;]+,\s+\w")
+#: What may lie between a cue and the content when it is the content's own subject: a few
+#: words ending with the comma that opens the appositive ("said inspectors from Dravgidro, ").
+_SUBJECT_GAP = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}[\w’'-]+,\s*$")
+#: Words that end a reporting clause rather than start a subject ("told reporters that, ...").
+_NOT_SUBJECT = re.compile(r"\b(?:that|to|on|in|at|for|by)\b", re.IGNORECASE)
+
+
+def _with_subject(text: str, attribution: Attribution, content: Span) -> Span:
+    """``content`` grown back to the cue when the words between them are the reported
+    clause's subject cut off by an appositive ("Ostanin said inspectors from Dravgidro, the
+    state company that runs the dam, discovered the crack": the content must start at
+    "inspectors", not at the appositive). English contents after their cue only."""
+    cue = attribution.cue
+    if cue is None or not cue.end <= content.start <= cue.end + 60:
+        return content
+    gap = text[cue.end : content.start]
+    if not _SUBJECT_GAP.match(gap) or _NOT_SUBJECT.search(gap) or "\n" in gap:
+        return content
+    if not _APPOSITIVE_OPENING.match(content.text):
+        return content
+    start = cue.end + len(gap) - len(gap.lstrip())
+    return Span.of(text, start, content.end, content.label)
+
+
+def _outside_holes(text: str, content: Sequence[Span], holes: list[Range]) -> tuple[Span, ...]:
+    """``content`` without the ``holes``; pieces cut by a hole need a few words to stay."""
+    if not holes:
+        return tuple(content)
+    pieces: list[Span] = []
+    for span in content:
+        for start, end in subtract([(span.start, span.end)], holes):
+            piece = _trimmed(text, start, end)
+            if piece is not None and len(_WORD.findall(piece.text)) >= MIN_RELAY_REMAINDER:
+                pieces.append(piece)
+    return tuple(pieces)
+
+
+def _attributed(
+    text: str,
+    sentences: Sequence[Span],
+    readings: Sequence[tuple[Attribution, tuple[Span, ...]]],
     notes: Sequence[Span],
 ) -> list[_Draft]:
     """One draft per sentence of each attribution's content: content split by a mid-sentence
     cue ("The decision, the paper wrote, was taken on Monday") is one claim."""
     drafts: list[_Draft] = []
-    for attribution in attributions:
+    for attribution, own in readings:
         by_sentence: dict[tuple[int, int], list[Span]] = {}
-        for content in attribution.content:
+        for content in own:
             if _in_note(content, notes) or not _has_words(content.text):
                 continue
             sentence = _sentence_around(text, content, sentences)
@@ -298,18 +404,94 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 
 @lru_cache(maxsize=8)
+def _silence_regexes(language: str) -> tuple[re.Pattern[str], ...]:
+    """Speech stems, refusal followed by speech, speech negators, negative subjects."""
+    extra = load_language(language).extra
+    speech = "|".join(re.escape(w) for w in extra.get("silence_verb_stems", ()))
+    refusal = "|".join(re.escape(w) for w in extra.get("refusal_stems", ()))
+    negators = "|".join(re.escape(w) for w in extra.get("speech_negators", ()))
+    subjects = "|".join(re.escape(w) for w in extra.get("negative_source_words", ()))
+    never = r"(?!x)x"
+    return (
+        re.compile(rf"(?<!\w)(?:{speech or never})", re.IGNORECASE),
+        re.compile(
+            rf"(?<!\w)(?:{refusal or never})\w*\s+(?:\w+\s+){{0,2}}?(?:{speech or never})",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"(?<!\w)(?:{negators or never})(?!\w)|n[’']t(?!\w)", re.IGNORECASE),
+        re.compile(rf"^(?:{subjects or never})(?!\w)", re.IGNORECASE),
+    )
+
+
+def is_silence(text: str, attribution: Attribution, language: str) -> bool:
+    """Whether an attribution reports that its source said nothing: a refusal ("declined to
+    comment", "refused to say", «отказался от комментариев»), a negated speech act ("has not
+    commented", "did not confirm", «не комментирует») or a speech act of a negative subject
+    ("Neither the ministry nor the operator has commented"). A denial ("X denied that ...")
+    says something and is no silence; nor is a negated belief ("does not think").
+
+    Only the words from the source's end to the cue's end count (and, for a refusal, the few
+    words after the cue): a negation inside the content ("said it would not") is the claim's.
+    """
+    cue = attribution.cue
+    if cue is None:
+        return False
+    speech, refusal, negator, negative_subject = _silence_regexes(language)
+    source = attribution.speaker.span
+    lo = source.end if source is not None and source.end <= cue.start else cue.start
+    if source is not None and lo == source.end:  # a negation read into the source ("X не")
+        last = re.search(r"[\w’']+$", source.text)
+        lo -= len(last.group()) if last is not None and negator.fullmatch(last.group()) else 0
+    # only the words next to the cue: "has not", "would not" (not a relative clause between)
+    lo = max(lo, cue.start - SILENCE_REACH, text.rfind(",", lo, cue.start) + 1)
+    window = text[lo : cue.end]
+    if any(m.start() < cue.end for m in refusal.finditer(text, lo, cue.end + 40)):
+        return True
+    if speech.search(cue.text) is None:
+        return False
+    if negator.search(window):
+        return True
+    return source is not None and negative_subject.search(source.text.strip()) is not None
+
+
+def _silence_clause(text: str, attribution: Attribution, sentences: Sequence[Span]) -> Span | None:
+    """The clause that reports a silence: source, cue and content in one sentence."""
+    parts = [*attribution.content, *(s for s in (attribution.cue, attribution.speaker.span) if s)]
+    cue = attribution.cue or parts[0]
+    sentence = _sentence_around(text, cue, sentences)
+    inside = [p for p in parts if sentence.start <= p.start and p.end <= sentence.end] or [cue]
+    return _trimmed(text, min(p.start for p in inside), max(p.end for p in inside))
+
+
+@lru_cache(maxsize=8)
 def _negation_regex(language: str) -> re.Pattern[str]:
     negations = sorted(words("negations", language), key=len, reverse=True)
     body = "|".join(re.escape(n) for n in negations if n != "n't")
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])|n[’']t(?!\w)", re.IGNORECASE)
 
 
+#: A concessive clause ("..., though no final decision had been taken") qualifies the main
+#: clause without denying it, so its negation is not the claim's polarity. Grammar words.
+_CONCESSIVE = {
+    "en": re.compile(r"(?<=\w)\s*[,;…]?\s+(?:even\s+)?(?:though|although)\b", re.IGNORECASE),
+    "ru": re.compile(r"(?<=\w)\s*[,;…]?\s+хотя\b", re.IGNORECASE),
+}
+
+
+def main_clause(content: str, language: str) -> str:
+    """The content without a trailing concessive clause (", though ...", ", хотя ...")."""
+    pattern = _CONCESSIVE.get(language)
+    found = pattern.search(content) if pattern is not None else None
+    return content[: found.start()] if found is not None else content
+
+
 def polarity(
     content: str, language: str, cue: Span | None = None
 ) -> Literal["positive", "negative"]:
-    """``"negative"`` when the content (or the cue: "denied") holds a negation, else positive."""
+    """``"negative"`` when the content's main clause (without a trailing concessive clause,
+    see :func:`main_clause`) or the cue ("denied") holds a negation, else positive."""
     regex = _negation_regex(language)
-    if regex.search(content) or (cue is not None and regex.search(cue.text)):
+    if regex.search(main_clause(content, language)) or (cue is not None and regex.search(cue.text)):
         return "negative"
     return "positive"
 

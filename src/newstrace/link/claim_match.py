@@ -33,18 +33,31 @@ import numpy.typing as npt
 
 from newstrace.analyze.keys import spelling_key
 from newstrace.link._embed_cache import EncodeFn, Encoder, cached_embed
+from newstrace.link._match_clause import carried_subject, without_asides
 from newstrace.link.lexical import BM25, stem, tokens
-from newstrace.model import Claim, Quantity
+from newstrace.model import Claim, Mention, Quantity, Span, TimeRef
 
 Matrix = npt.NDArray[np.float32]
 EmbeddingModel = Literal["use", "e5", "none"]
 MIN_CONTENT_TOKENS = 5
+#: A claim with fewer content words than this that shares its sentence with another claim
+#: ("reported on Tuesday", "the report") says nothing to match on.
+FRAGMENT_TOKENS = 3
 DISTINCTIVE_NUMBER = 100.0
 LEXICAL_SHARE = 0.6
 FUNCTION_WORD_ZIPF = 6.0
 ANCHOR_SHARE = 0.35
 QUOTE_FLOOR = 0.8
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_EDGES = " ,;:—–-.\n"
+_QUOTED = re.compile(r"[“«„\"][^“”«»„\"]{8,}[”»\"]")
+#: A quotation that fills this share of a claim's content is what the claim says.
+QUOTED_SHARE = 0.5
+#: A last clause of at most this many words with a likely speech verb reports the speaker.
+REPORT_WORDS = 10
+#: The cue probability (language data) from which a verb counts as a speech verb.
+SPEECH_VERB = 0.35
 # where an embedding cosine starts to mean "related" and where it means "same claim", per model
 _COSINE_RANGE: Mapping[str, tuple[float, float]] = {"use": (0.40, 0.85), "e5": (0.80, 0.94)}
 
@@ -83,7 +96,14 @@ class MatchText:
     dates: frozenset[str] = frozenset()
     direct_quote: bool = False
     speaker_kind: str | None = None
+    fragment: bool = False
+    times: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()
+    amounts: frozenset[str] = frozenset()
+    polarity: str = "positive"
     terms: Mapping[str, float] = field(default_factory=dict, compare=False)
+    #: the text without its asides (appositives, relative clauses); "" when the same
+    core: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,27 +124,185 @@ def match_text(text: str, language: str = "en") -> MatchText:
     )
 
 
-def claim_match_text(claim: Claim, language: str = "en") -> MatchText:
-    """A :class:`MatchText` for a claim: its content (or sentence, when the content is a
-    fragment), the numbers, resolved dates and entity keys found in it, and its quote kind."""
-    content = claim.content.text
-    text = content if len(tokens(content)) >= MIN_CONTENT_TOKENS else claim.sentence.text
+def claim_match_text(
+    claim: Claim,
+    language: str = "en",
+    *,
+    siblings: Sequence[Span] = (),
+    context_dates: Sequence[TimeRef] = (),
+    published: str | None = None,
+) -> MatchText:
+    """A :class:`MatchText` for a claim: what it says, the numbers, resolved dates and entity
+    keys found in it, and its quote kind.
+
+    What it says is the content without the speaker and the cue when these sit inside it
+    ("“We will not wait,” the minister said" is matched as "“We will not wait,”": who said a
+    thing is provenance, not the thing). A short claim (fewer than ``MIN_CONTENT_TOKENS``
+    content words) is matched with its sentence around it, less the ``siblings`` (the contents
+    of the article's other claims in that sentence, which speak for themselves); with
+    siblings, a claim of fewer than ``FRAGMENT_TOKENS`` content words ("reported on Tuesday")
+    is a ``fragment`` that matches nothing, and so is a short claim whose sentence adds
+    nothing, unless it opens a clause ("that engineers had found a crack": matched on its own
+    words).
+
+    ``context_dates`` are the time expressions of the claim's sentence: those inside the
+    matched text (a short claim's context) count for its ``times``. ``published`` (ISO date)
+    keeps the publication day out of ``days``, the days specific enough to anchor a weak pair
+    ("said on Wednesday", the day of the report, is not).
+    """
+    content = said_text(claim, language)
+    subject = carried_subject(claim.content, claim.sentence, siblings, language)
+    if subject is not None:
+        content = f"{subject} {content}"
+    size = len(tokens(content))
+    text = _in_context(claim, siblings, content, language) if size < MIN_CONTENT_TOKENS else content
+    # a short claim whose sentence adds nothing is a phrase ("the 300,000 target"), unless it
+    # opens a clause of its own ("that engineers had found a crack")
+    opener = _COMPLEMENTIZER.get(language)
+    clause = opener is not None and opener.match(content) is not None
+    bare = size < MIN_CONTENT_TOKENS and bool(siblings) and text == content and not clause
     numbers = set(number_keys(text))
-    exact = [q for q in claim.quantities if not _vague(q)]
+    exact = [q for q in claim.quantities if not _vague(q) and q.span.text in text]
     numbers.update(_number_key(q.low) for q in exact)
     numbers.update(_number_key(q.high) for q in exact)
     dates = {f"{d.start}/{d.end}" for d in claim.dates if d.start and d.granularity == "day"}
     speaker = claim.attribution.speaker
     return MatchText(
         text=" ".join(text.split()),
+        core=" ".join(without_asides(text, language).split()),
         language=language,
         numbers=frozenset(numbers),
-        entities=frozenset(m.key for m in claim.mentions if m.key),
+        entities=frozenset(
+            m.key
+            for m in claim.mentions
+            if m.key and m.span.text in text and not _said_by(m, claim)
+        ),
         dates=frozenset(dates),
         direct_quote=claim.attribution.quote in ("direct", "mixed"),
         speaker_kind=speaker.kind,
         terms=_term_counts(text, language),
+        fragment=bare or (size < FRAGMENT_TOKENS and bool(siblings)),
+        times=frozenset(
+            f"{d.start}/{d.end}"
+            for d in (*claim.dates, *context_dates)
+            if d.start and d.span.text in text
+        ),
+        days=frozenset(day for day in dates if not published or day != f"{published}/{published}"),
+        amounts=frozenset(_amounts(exact, claim)),
+        polarity=claim.polarity,
     )
+
+
+def said_text(claim: Claim, language: str = "en") -> str:
+    """What a claim says: its content with the speaker and the cue cut out where they sit
+    inside it, and without a trailing reporting clause (", two officials told the paper");
+    when a quotation makes up most of the content, the quotation alone (a reporting clause
+    inside the content, as in a relayed "“…,” the minister said", is who said it)."""
+    content = claim.content
+    quoted = _QUOTED.search(content.text)
+    if quoted is not None and len(quoted.group(0)) >= QUOTED_SHARE * len(content.text.strip()):
+        return quoted.group(0)
+    text = _without_report(_without_source(claim), language)
+    return _without_lead(text, language, [m.span.text for m in claim.mentions])
+
+
+#: A complementizer that opens the reported clause after a speech verb ("said on Wednesday
+#: that ..."). Grammar words of each language.
+_COMPLEMENTIZER = {"en": re.compile(r"\bthat\s+"), "ru": re.compile(r",?\s*что\s+")}
+
+
+def _without_lead(text: str, language: str, names: Sequence[str] = ()) -> str:
+    """``text`` without a leading reporting clause: the words before the first complementizer
+    ("Dravenia's ministry said on Wednesday that the dam was sound" -> "the dam was sound"),
+    when they form one clause of at most ``REPORT_WORDS`` words that names someone (one of
+    ``names``, the claim's mentions) and holds a likely speech verb ("engineers fear that"
+    names no one: the fear is part of what is said)."""
+    pattern = _COMPLEMENTIZER.get(language)
+    found = pattern.search(text) if pattern is not None else None
+    if found is None or found.start() == 0:
+        return text
+    head, rest = text[: found.start()], text[found.end() :]
+    words = re.findall(r"[^\W\d_]+", head.lower())
+    if len(words) > REPORT_WORDS or "," in head or not _LETTERS.search(rest):
+        return text
+    if not any(name and name in head for name in names):
+        return text
+    return rest if any(_speech_verb(w, language) for w in words) else text
+
+
+def _without_report(text: str, language: str) -> str:
+    """``text`` without a short last clause that reports who said it (a clause after the last
+    comma, of at most ``REPORT_WORDS`` words, holding a likely speech verb of the language)."""
+    head, comma, tail = text.rpartition(",")
+    words = re.findall(r"[^\W\d_]+", tail.lower())
+    if not comma or not words or len(words) > REPORT_WORDS or not _LETTERS.search(head):
+        return text
+    return head.rstrip() if any(_speech_verb(w, language) for w in words) else text
+
+
+def _speech_verb(word: str, language: str) -> bool:
+    """Whether a word form is a likely attribution cue verb ("told", "сообщил")."""
+    from newstrace.analyze._attr_lexicon import load_language
+
+    data = load_language(language)
+    lemma = data.cue_forms.get(word)
+    return lemma is not None and data.cue_lemmas.get(lemma, 0.0) >= SPEECH_VERB
+
+
+def _in_context(claim: Claim, siblings: Sequence[Span], said: str, language: str) -> str:
+    """What a short claim says with the words of its sentence on either side, less its
+    siblings' contents, its speaker and cue, and any side that reports speech ("told the
+    paper on Tuesday"): "a mobilization of 300,000 reservists" + "in September 2022"."""
+    sentence, content = claim.sentence, claim.content
+    attribution = claim.attribution
+    cuts = [c for c in (*siblings, attribution.cue, attribution.speaker.span) if c is not None]
+    sides = []
+    for start, end in ((sentence.start, content.start), (content.end, sentence.end)):
+        if end <= start:
+            sides.append("")
+            continue
+        side = Span(start, end, sentence.text[start - sentence.start : end - sentence.start])
+        text = (
+            _cut(side, [c for c in cuts if _inside(c, side)]) if _LETTERS.search(side.text) else ""
+        )
+        words = re.findall(r"[^\W\d_]+", text.lower())
+        reports = any(_speech_verb(word, language) for word in words)
+        sides.append("" if reports or not _LETTERS.search(text) else text)
+    return " ".join(part for part in (sides[0], said, sides[1]) if part)
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start < span.end <= outer.end
+
+
+def _cut(outer: Span, spans: Sequence[Span]) -> str:
+    """``outer``'s text with ``spans`` (inside it) cut out, the pieces joined by spaces."""
+    pieces, position = [], outer.start
+    for start, end in sorted((span.start, span.end) for span in spans):
+        if start >= position:
+            pieces.append(outer.text[position - outer.start : start - outer.start])
+            position = end
+        else:
+            position = max(position, end)
+    pieces.append(outer.text[position - outer.start :])
+    kept = " ".join(piece.strip(_EDGES) for piece in pieces if piece.strip(_EDGES))
+    return kept if _LETTERS.search(kept) else ""
+
+
+def _without_source(claim: Claim) -> str:
+    """The content with the speaker and the cue spans inside it cut out."""
+    attribution = claim.attribution
+    cuts = [attribution.cue, attribution.speaker.span]
+    inside = [c for c in cuts if c is not None and _inside(c, claim.content)]
+    return _cut(claim.content, inside) or claim.content.text
+
+
+def _said_by(mention: Mention, claim: Claim) -> bool:
+    """Whether a mention is the claim's speaker (or inside its cue), not what was said."""
+    for span in (claim.attribution.speaker.span, claim.attribution.cue):
+        if span is not None and span.start <= mention.span.start < mention.span.end <= span.end:
+            return True
+    return False
 
 
 def number_keys(text: str) -> list[str]:
@@ -193,6 +371,9 @@ class ClaimMatcher:
         if emb is not None:
             score = 1.0 - (1.0 - score) * (1.0 - emb)
         score = np.maximum(score, quote * QUOTE_FLOOR)
+        fragments = np.asarray([item.fragment for item in items])
+        score[fragments, :] = 0.0
+        score[:, fragments] = 0.0
         result: Matrix = np.clip(score, 0.0, 1.0).astype(np.float32)
         np.fill_diagonal(result, 1.0)
         return result
@@ -244,6 +425,10 @@ class ClaimMatcher:
         if self.options.embedding == "none":
             return None
         scaled = _scaled_cosine(self.embed([item.text for item in items]), self.options.embedding)
+        if any(item.core and item.core != item.text for item in items):
+            # the wording without asides is a second reading: it can only raise the cosine
+            cores = self.embed([item.core or item.text for item in items])
+            scaled = np.maximum(scaled, _scaled_cosine(cores, self.options.embedding))
         cross = _second_opinion(items)
         if self.options.cross_language is None or not cross.any():
             return scaled
@@ -393,6 +578,20 @@ def _word_key(word: str) -> str:
     """Light stem of the romanised, spelling-normalised word."""
     key = spelling_key(word)
     return stem(key) if key else ""
+
+
+def _amounts(quantities: Sequence[Quantity], claim: Claim) -> list[str]:
+    """Distinctive single amounts stated by a claim ("300,000 soldiers"), not years or other
+    numbers inside its time expressions."""
+    times = [d.span for d in claim.dates]
+    return [
+        _number_key(q.low)
+        for q in quantities
+        if q.low == q.high
+        and q.kind != "ordinal"
+        and distinctive(_number_key(q.low))
+        and not any(t.start <= q.span.start < t.end for t in times)
+    ]
 
 
 def _vague(quantity: Quantity) -> bool:

@@ -6,8 +6,11 @@ between a group and the story's other claims. The rules:
 - **number**: members from different outlets carry quantities of the same kind and similar
   size (within a factor of :data:`NUMBER_SPAN`) that do not agree (their ranges neither overlap
   nor lie within 2% of each other) and no member of either side repeats the other's figure.
-- **date**: members from different outlets carry day-precise dates within
-  :data:`DATE_SPAN_DAYS` of each other whose sets do not share a day.
+- **date**: members from different outlets give different days, within
+  :data:`DATE_SPAN_DAYS` of each other, for one event (in one language the words around the
+  two dates share a stem; across languages each is its member's only event date); dates of
+  the report itself ("reported on Tuesday", «сообщило во вторник») are left out
+  (:mod:`newstrace.link._dated`).
 - **attribution**: the same direct or mixed quote credited to different first-hand outlets
   (told Mediazona / told Verstka) or to different speakers, one of them named (an unnamed
   official / a named deputy minister); or the same claim relayed from disjoint sets of outlets.
@@ -28,9 +31,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from newstrace.analyze.lexicon import words
+from newstrace.link._dated import DatedEvent, dated_events, same_event
 from newstrace.link._tension import (
+    Tension,
     build_context,
     find_tensions,
+    opposes,
     same_matter,
     says_something,
     stems,
@@ -38,8 +44,10 @@ from newstrace.link._tension import (
 from newstrace.link.provenance import (
     MemberPath,
     corpus_outlet_keys,
+    is_named_speaker,
     member_outlet,
     member_path,
+    member_paths,
     outlet_key,
 )
 from newstrace.model import (
@@ -52,6 +60,7 @@ from newstrace.model import (
     Speaker,
     TimeRef,
 )
+from newstrace.quoting import in_quotes
 
 #: Quantities further apart than this factor measure different things.
 NUMBER_SPAN = 3.0
@@ -74,24 +83,32 @@ def find_discrepancies(
     outside a group that may contradict it).
     """
     languages = {a.id: (an.language or a.language or "en") for a, an in items}
+    analyses = {a.id: an for a, an in items}
+    texts = {a.id: a.text for a, _ in items}
     found: list[Discrepancy] = []
     for group in groups:
-        found.extend(_group_discrepancies(group, languages))
+        paths = member_paths(group, analyses, texts)
+        found.extend(_group_discrepancies(group, languages, paths))
     found.extend(_tension_discrepancies(groups, items, languages))
-    return tuple(found)
+    return _one_polarity_per_group(found)
 
 
-def _group_discrepancies(group: ClaimGroup, languages: dict[str, str]) -> list[Discrepancy]:
+def _group_discrepancies(
+    group: ClaimGroup, languages: dict[str, str], paths: Sequence[MemberPath]
+) -> list[Discrepancy]:
     if len(corpus_outlet_keys(group)) < 2:
         return []
-    checks = (
-        number_discrepancy,
-        date_discrepancy,
-        attribution_discrepancy,
-        quote_wording_discrepancy,
-        hedging_discrepancy,
-    )
-    found = [d for check in checks if (d := check(group, languages)) is not None]
+    found = [
+        d
+        for d in (
+            number_discrepancy(group, languages),
+            date_discrepancy(group, languages),
+            attribution_discrepancy(group, languages, paths),
+            quote_wording_discrepancy(group, languages),
+            hedging_discrepancy(group, languages),
+        )
+        if d is not None
+    ]
     polar = polarity_discrepancy(group, languages)
     if polar is not None:
         found.append(polar)
@@ -185,57 +202,48 @@ def number_discrepancy(group: ClaimGroup, languages: dict[str, str]) -> Discrepa
 # --- dates ---
 
 
-def _days(member: ClaimRef) -> set[date]:
-    days: set[date] = set()
-    for ref in member.claim.dates:
-        if ref.granularity == "day" and ref.start:
-            days.add(date.fromisoformat(ref.start[:10]))
-    return days
-
-
 def _day_text(ref: TimeRef) -> str:
     day = date.fromisoformat((ref.start or "")[:10])
     return f"{day.day} {day.strftime('%B %Y')} (“{ref.span.text}”)"
 
 
-def _first_day_ref(member: ClaimRef) -> TimeRef | None:
-    return next((r for r in member.claim.dates if r.granularity == "day" and r.start), None)
-
-
 def date_discrepancy(group: ClaimGroup, languages: dict[str, str]) -> Discrepancy | None:
-    """Day-precise dates for the same event that differ between outlets."""
-    del languages
-    dated = [(m, _days(m)) for m in group.members if _days(m)]
-    for index, (a, days_a) in enumerate(dated):
-        for b, days_b in dated[index + 1 :]:
-            if outlet_key(_outlet(a)) == outlet_key(_outlet(b)) or days_a & days_b:
+    """Day-precise dates of the same event that differ between outlets (see
+    :mod:`newstrace.link._dated`: report dates are left out; in one language two dates are of
+    one event when the words around them share a stem; across languages, when each is its
+    member's only event date)."""
+    events = {m.claim_id: dated_events(m, languages.get(m.article_id, "en")) for m in group.members}
+    dated = [(m, event) for m in group.members for event in events[m.claim_id]]
+
+    def same(a: ClaimRef, event_a: DatedEvent, b: ClaimRef, event_b: DatedEvent) -> bool:
+        return same_event(
+            event_a,
+            languages.get(a.article_id, "en"),
+            len(events[a.claim_id]),
+            event_b,
+            languages.get(b.article_id, "en"),
+            len(events[b.claim_id]),
+        )
+
+    for index, (a, event_a) in enumerate(dated):
+        for b, event_b in dated[index + 1 :]:
+            if outlet_key(_outlet(a)) == outlet_key(_outlet(b)) or event_a.day == event_b.day:
                 continue
-            gap = min(abs((x - y).days) for x in days_a for y in days_b)
-            if gap > DATE_SPAN_DAYS:
+            if abs((event_a.day - event_b.day).days) > DATE_SPAN_DAYS:
                 continue
-            side_a = [m for m, d in dated if d & days_a]
-            side_b = [m for m, d in dated if d & days_b and not d & days_a]
-            ref_a, ref_b = _first_day_ref(a), _first_day_ref(b)
-            if ref_a is None or ref_b is None:
+            if not same(a, event_a, b, event_b):
                 continue
+            side_a = [m for m, e in dated if e.day == event_a.day and same(m, e, b, event_b)]
+            side_b = [m for m, e in dated if e.day == event_b.day and same(m, e, a, event_a)]
             summary = (
-                f"{_names(side_a)} {_verb(side_a, 'date')} it {_day_text(ref_a)}; "
-                f"{_names(side_b)} {_verb(side_b, 'date')} it {_day_text(ref_b)}."
+                f"{_names(side_a)} {_verb(side_a, 'date')} it {_day_text(event_a.ref)}; "
+                f"{_names(side_b)} {_verb(side_b, 'date')} it {_day_text(event_b.ref)}."
             )
             return Discrepancy("date", summary, _ids(side_a + side_b), group.id)
     return None
 
 
 # --- attribution ---
-
-
-def _is_named(speaker: Speaker) -> bool:
-    """A speaker with a name (a person, or a source whose name has a capitalised word)."""
-    if speaker.anonymous or speaker.kind in ("anonymous", "self"):
-        return False
-    if speaker.kind == "person":
-        return True
-    return any(w[:1].isupper() for w in speaker.canonical.split()[1:])
 
 
 def speaker_label(speaker: Speaker) -> str:
@@ -255,7 +263,7 @@ def _credit(path: MemberPath) -> str:
 
 def _conflicting(a: MemberPath, b: MemberPath) -> bool:
     speaker_a, speaker_b = a.member.claim.attribution.speaker, b.member.claim.attribution.speaker
-    named_a, named_b = _is_named(speaker_a), _is_named(speaker_b)
+    named_a, named_b = is_named_speaker(speaker_a), is_named_speaker(speaker_b)
     if named_a and named_b:
         return outlet_key(speaker_a.canonical) != outlet_key(speaker_b.canonical)
     if named_a or named_b:
@@ -267,14 +275,22 @@ def _is_quote(member: ClaimRef) -> bool:
     return member.claim.attribution.quote in ("direct", "mixed")
 
 
-def attribution_discrepancy(group: ClaimGroup, languages: dict[str, str]) -> Discrepancy | None:
-    """The same quote or claim credited to different speakers or outlets."""
+def attribution_discrepancy(
+    group: ClaimGroup, languages: dict[str, str], paths: Sequence[MemberPath] | None = None
+) -> Discrepancy | None:
+    """The same quote or claim credited to different speakers or outlets.
+
+    ``paths`` are the members' provenance paths (:func:`~newstrace.link.provenance.
+    member_paths`, with the story's relay context); by default each member's own chain.
+    """
     del languages
     keys = corpus_outlet_keys(group)
+    if paths is None:
+        paths = [member_path(m, keys) for m in group.members]
     quoted = [
-        member_path(m, keys)
-        for m in group.members
-        if _is_quote(m) and m.claim.attribution.speaker.kind != "self"
+        p
+        for p in paths
+        if _is_quote(p.member) and p.member.claim.attribution.speaker.kind != "self"
     ]
     for index, a in enumerate(quoted):
         for b in quoted[index + 1 :]:
@@ -285,15 +301,14 @@ def attribution_discrepancy(group: ClaimGroup, languages: dict[str, str]) -> Dis
                 f"{b.outlet.name} credits it to {_credit(b)}."
             )
             return Discrepancy("attribution", summary, _ids([a.member, b.member]), group.id)
-    return _relay_credit_discrepancy(group, keys)
+    return _relay_credit_discrepancy(group, paths)
 
 
-def _relay_credit_discrepancy(group: ClaimGroup, keys: frozenset[str]) -> Discrepancy | None:
+def _relay_credit_discrepancy(group: ClaimGroup, paths: Sequence[MemberPath]) -> Discrepancy | None:
     """Two outlets that only relay the claim, each from outlets the other never names."""
     credited: dict[str, tuple[set[str], list[MemberPath]]] = {}
     direct: set[str] = set()
-    for member in group.members:
-        path = member_path(member, keys)
+    for path in paths:
         own = outlet_key(path.outlet.name)
         if not path.is_relay:
             direct.add(own)
@@ -335,6 +350,11 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _q(text: str, limit: int = 90) -> str:
+    """A shortened excerpt in quotation marks, its own marks not doubled."""
+    return in_quotes(_short(text, limit))
+
+
 def quote_wording_discrepancy(group: ClaimGroup, languages: dict[str, str]) -> Discrepancy | None:
     """Direct quotes in one language whose wordings diverge beyond a re-punctuation."""
     quoted = [
@@ -350,7 +370,7 @@ def quote_wording_discrepancy(group: ClaimGroup, languages: dict[str, str]) -> D
                 continue
             summary = (
                 f"{_outlet(a)} and {_outlet(b)} print different wordings of one quote: "
-                f"“{_short(quoted_text(a))}” / “{_short(quoted_text(b))}”."
+                f"{_q(quoted_text(a))} / {_q(quoted_text(b))}."
             )
             others = [m for m in quoted if m not in (a, b)]
             return Discrepancy("quote_wording", summary, _ids([a, b, *others]), group.id)
@@ -432,10 +452,10 @@ def polarity_discrepancy(group: ClaimGroup, languages: dict[str, str]) -> Discre
         if not says_something(member, language):
             continue
         by_language.setdefault(language, {}).setdefault(member.claim.polarity, []).append(member)
-    for sides in by_language.values():
+    for language, sides in by_language.items():
         positive, negative = sides.get("positive", []), sides.get("negative", [])
-        negative = [n for n in negative if any(same_matter(n, p) for p in positive)]
-        positive = [p for p in positive if any(same_matter(p, n) for n in negative)]
+        negative = [n for n in negative if any(_contradicts(n, p, language) for p in positive)]
+        positive = [p for p in positive if any(_contradicts(n, p, language) for n in negative)]
         outlets_pos = {outlet_key(_outlet(m)) for m in positive}
         outlets_neg = {outlet_key(_outlet(m)) for m in negative}
         if not positive or not negative or not outlets_pos - outlets_neg:
@@ -444,12 +464,17 @@ def polarity_discrepancy(group: ClaimGroup, languages: dict[str, str]) -> Discre
             continue
         summary = (
             f"{_names(positive)} state{'s' if len(outlets_pos) == 1 else ''} it "
-            f"(“{_short(positive[0].claim.text, 70)}”); {_names(negative)} "
+            f"({_q(positive[0].claim.text, 70)}); {_names(negative)} "
             f"{'negates' if len(outlets_neg) == 1 else 'negate'} it "
-            f"(“{_short(negative[0].claim.text, 70)}”)."
+            f"({_q(negative[0].claim.text, 70)})."
         )
         return Discrepancy("polarity", summary, _ids(positive + negative), group.id)
     return None
+
+
+def _contradicts(negative: ClaimRef, positive: ClaimRef, language: str) -> bool:
+    """Same matter, and the negation governs something the positive claim says."""
+    return same_matter(negative, positive) and opposes(negative, positive, language)
 
 
 def _tension_discrepancies(
@@ -457,23 +482,69 @@ def _tension_discrepancies(
     items: Sequence[tuple[Article, ArticleAnalysis]],
     languages: dict[str, str],
 ) -> list[Discrepancy]:
-    """Claims elsewhere in the story that contradict or qualify a group (one per pair)."""
+    """Claims elsewhere in the story that contradict or qualify a group: one discrepancy per
+    group pushed back on, with every claim that pushes back on it (a group that pushes back
+    on a group which already pushes back on it adds nothing: that pair is told once)."""
     context = build_context([(languages[a.id], an) for a, an in items])
     claims = [ClaimRef(a.id, c, a.outlet) for a, an in items for c in an.claims]
     owner = {m.claim_id: g.id for g in groups for m in g.members}
-    seen: set[frozenset[str]] = set()
-    found: list[Discrepancy] = []
+    by_group: dict[str, list[Tension]] = {}
     for tension in find_tensions(groups, claims, context):
-        pair = frozenset({tension.group.id, owner.get(tension.claim.claim_id, "")})
-        if pair in seen:
+        pusher = owner.get(tension.claim.claim_id, "")
+        earlier = by_group.get(pusher, [])
+        if any(owner.get(t.claim.claim_id, "") == tension.group.id for t in earlier):
             continue
-        seen.add(pair)
-        speaker = speaker_label(tension.claim.claim.attribution.speaker)
-        summary = (
-            f"{_outlet(tension.claim)} ({speaker}) {tension.reason}: "
-            f"“{_short(tension.claim.claim.text, 80)}”, against {_outlet(tension.opposed)}: "
-            f"“{_short(tension.opposed.claim.text, 80)}”."
-        )
-        ids = (tension.opposed.claim_id, tension.claim.claim_id)
-        found.append(Discrepancy("polarity", summary, ids, tension.group.id))
-    return found
+        by_group.setdefault(tension.group.id, []).append(tension)
+    return [
+        Discrepancy("polarity", tension_summary(found), _tension_ids(found), group_id)
+        for group_id, found in by_group.items()
+    ]
+
+
+def _pushback(tension: Tension) -> str:
+    speaker = speaker_label(tension.claim.claim.attribution.speaker)
+    outlet = _outlet(tension.claim)
+    who = outlet if outlet_key(speaker) == outlet_key(outlet) else f"{outlet} ({speaker})"
+    return f"{who} {tension.reason}: {_q(tension.claim.claim.text, 80)}"
+
+
+def tension_summary(tensions: Sequence[Tension]) -> str:
+    """One explanation of every claim pushing back on one group: who pushes back and how, and
+    the members they push back on."""
+    opposed = list({t.opposed.claim_id: t.opposed for t in tensions}.values())
+    against = " and ".join(f"{_outlet(m)}: {_q(m.claim.text, 80)}" for m in opposed)
+    if len(tensions) == 1:
+        return f"{_pushback(tensions[0])}, against {against}."
+    pushers = [t.claim for t in tensions]
+    verb = "pushes" if len({outlet_key(_outlet(m)) for m in pushers}) == 1 else "push"
+    parts = "; ".join(_pushback(t) for t in tensions)
+    count = len(tensions)
+    return f"{_names(pushers)} {verb} back on it in {count} claims: {parts}; against {against}."
+
+
+def _tension_ids(tensions: Sequence[Tension]) -> tuple[str, ...]:
+    """The claims a pushback involves: the member it answers first, then every other member
+    of the group it pushes back on (they state the same thing) from other articles than the
+    pushing claim's, then the pushing claims."""
+    pushing = {t.claim.article_id for t in tensions}
+    stated = [m for t in tensions for m in t.group.members if m.article_id not in pushing]
+    return _ids([*(t.opposed for t in tensions), *stated, *(t.claim for t in tensions)])
+
+
+def _one_polarity_per_group(found: Sequence[Discrepancy]) -> tuple[Discrepancy, ...]:
+    """A group contradicted inside (members of opposite polarity) and pushed back on from
+    elsewhere in the story gets one polarity discrepancy telling both, at the first's place."""
+    merged: list[Discrepancy] = []
+    at: dict[str, int] = {}
+    for item in found:
+        index = at.get(item.group_id or "") if item.kind == "polarity" else None
+        if index is None:
+            if item.kind == "polarity" and item.group_id:
+                at[item.group_id] = len(merged)
+            merged.append(item)
+            continue
+        first = merged[index]
+        summary = f"{first.summary} Elsewhere in the story: {item.summary}"
+        ids = tuple(dict.fromkeys([*first.claim_ids, *item.claim_ids]))
+        merged[index] = Discrepancy("polarity", summary, ids, first.group_id)
+    return tuple(merged)

@@ -134,10 +134,11 @@ def build_story_view(
     """
     groups = (grouper or _default_grouper)(items)
     analyses = {article.id: analysis for article, analysis in items}
-    provisional = tuple(with_provenance(g, analyses=analyses) for g in groups)
+    texts = {article.id: article.text for article, _ in items}
+    provisional = tuple(with_provenance(g, analyses=analyses, texts=texts) for g in groups)
     discrepancies = find_discrepancies(provisional, items)
     final = _one_spelling(
-        tuple(with_provenance(g, discrepancies, analyses=analyses) for g in groups)
+        tuple(with_provenance(g, discrepancies, analyses=analyses, texts=texts) for g in groups)
     )
     articles = tuple(article for article, _ in items)
     return StoryView(
@@ -145,7 +146,7 @@ def build_story_view(
         title=title if title is not None else _title(items),
         articles=articles,
         groups=final,
-        graphs=tuple(provenance_graph(g, analyses) for g in final),
+        graphs=tuple(provenance_graph(g, analyses, texts) for g in final),
         discrepancies=discrepancies,
         timeline=build_timeline(final, articles),
         notes=story_changes(items, versions),

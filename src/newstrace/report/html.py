@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from newstrace.quoting import in_quotes
 from newstrace.report import _document as d
 from newstrace.report.graph_svg import group_svg
 
@@ -105,6 +106,7 @@ def environment() -> Environment:
     )
     env.filters["plural"] = plural
     env.filters["when"] = when
+    env.filters["quoted"] = in_quotes
     return env
 
 

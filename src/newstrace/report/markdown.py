@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from newstrace.quoting import in_quotes
 from newstrace.report import _document as d
 from newstrace.report.graph_svg import group_graph, layers
 
@@ -106,7 +107,7 @@ def _groups(story: Mapping[str, Any], articles: Mapping[str, d.ArticleInfo]) -> 
             outlet = d.outlet_of(str(claim.get("article_id")), articles)
             lines.append(
                 f"  - {cell(outlet)} (source: {cell(d.source_name(claim))}): "
-                f"“{cell(claim.get('text'))}”"
+                f"{in_quotes(cell(claim.get('text')))}"
             )
         lines.append("")
     return lines
@@ -140,7 +141,7 @@ def _discrepancies(story: Mapping[str, Any], articles: Mapping[str, d.ArticleInf
         for version in d.discrepancy_versions(item, story, articles):
             lines.append(
                 f"  - {cell(version.outlet)} (source: {cell(version.source or '?')}): "
-                f"“{cell(version.text)}”"
+                f"{in_quotes(cell(version.text))}"
             )
     return [*lines, ""]
 

@@ -1,0 +1,126 @@
+"""The learned cue extent and the cue-head features (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newstrace.analyze._attr_extent import (
+    NEVER_IN_CUE,
+    child_features,
+    cue_extent,
+    load_extent_weights,
+    walk,
+)
+from newstrace.analyze._attr_lexicon import load_language
+from newstrace.analyze._attr_model import band, cue_features, load_cue_model
+from newstrace.analyze.attribution import find_attributions
+from newstrace.analyze.nlp import load_nlp, parse
+from newstrace.analyze.options import AnalysisOptions
+from newstrace.analyze.sentences import split_sentences
+
+SPACY = AnalysisOptions(backend="spacy", parse_scope="all")
+
+
+def parsed(text: str) -> Any:
+    if load_nlp(SPACY, "en") is None:
+        pytest.skip("no English spaCy model installed")
+    return parse(text, SPACY, "en")
+
+
+def token(doc: Any, word: str) -> Any:
+    return next(t for t in doc if t.text == word)
+
+
+def test_band_in_tenths() -> None:
+    assert band(None) == "none"
+    assert band(0.0) == "0"
+    assert band(0.37) == "3"
+    assert band(1.0) == "9"
+
+
+def test_walk_never_offers_subject_complement_or_punctuation() -> None:
+    doc = parsed("The mayor said on Tuesday that the bridge would reopen.")
+    head = token(doc, "said")
+    offered: list[str] = []
+
+    def decide(parent: Any, child: Any) -> bool:
+        offered.append(str(child.dep_))
+        return False
+
+    chosen = walk(head, decide)
+    assert list(chosen) == [head.i]
+    assert offered and not set(offered) & NEVER_IN_CUE
+
+
+def test_walk_descends_only_through_kept_words() -> None:
+    doc = parsed("The union expressed deep concern about the new rota.")
+    head = token(doc, "expressed")
+    asked: list[str] = []
+
+    def keep_object(parent: Any, child: Any) -> bool:
+        asked.append(str(child.text))
+        return bool(child.dep_ == "dobj")
+
+    chosen = walk(head, keep_object)
+    assert token(doc, "concern").i in chosen
+    assert "deep" in asked  # a child of the kept object was asked about
+    assert "rota" not in asked  # under "about", which was left out
+
+
+def test_cue_extent_is_contiguous_around_head() -> None:
+    doc = parsed("The coach also said on Friday that the team was tired.")
+    head = token(doc, "said")
+    keep_all = {"bias": 1.0}
+    tokens = cue_extent(head, keep_all, {}, {})
+    ids = [t.i for t in tokens]
+    assert ids == list(range(ids[0], ids[-1] + 1))
+    assert head.i in ids
+    assert "that" not in [t.text for t in tokens]  # the complement is never in the cue
+    assert "coach" not in [t.text for t in tokens]  # nor the subject
+    assert [t.text for t in cue_extent(head, {"bias": -1.0}, {}, {})] == ["said"]
+
+
+def test_child_features_name_relation_word_and_side() -> None:
+    doc = parsed("The minister said on Monday that taxes would rise.")
+    head = token(doc, "said")
+    child = token(doc, "on")
+    feats = child_features(head, head, child, {"say": 0.8}, {"monday": 0.2})
+    assert "hl=say|prep|on|R" in feats
+    assert "hb=8|prep|R" in feats
+    assert any(f.startswith("pobjb=on|") for f in feats)
+
+
+def test_frame_features_only_with_word_rates() -> None:
+    doc = parsed("Critics raised questions about whether the plan was legal.")
+    head = token(doc, "raised")
+    plain = cue_features(head, {})
+    framed = cue_features(head, {}, {"question": 0.5})
+    assert set(plain) < set(framed)
+    assert "kid=dobj|5" in framed
+
+
+def test_shipped_models_load() -> None:
+    assert load_cue_model("en") is not None
+    weights = load_extent_weights("en")
+    assert weights is not None and weights
+    assert load_extent_weights("xx") is None
+    assert load_language("en").extra.get("cue_word_rates")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Residents have expressed deep concern about the new road.",
+            "have expressed deep concern about",
+        ),
+        ("The mayor also said on Friday that the bridge would reopen.", "also said"),
+    ],
+)
+def test_cue_takes_learned_words(text: str, cue: str) -> None:
+    doc = parsed(text)
+    sentences = split_sentences(text, language="en", doc=doc)
+    found = find_attributions(text, language="en", sentences=sentences, doc=doc)
+    assert cue in [a.cue.text for a in found]
