@@ -12,9 +12,11 @@ the evaluation's entity scope, then sentences and attributions) and (b) the full
 ``newstrace.analyze.analyze()`` per article, in spaCy and rules modes, over every dev text:
 one cold pass (fresh memo tables) and one warm pass. Figures are CPU seconds of this process
 (``time.process_time``; the machine is shared, so wall time is printed too). ``memory`` cycles
-the dev texts and prints the resident set size every 1,000 articles. ``linearity`` times one
-single paragraph of 1, 2 and 4 MB (dev texts with paragraph breaks removed) and one of 5 MB
-with stray quotation marks of every kind, each case in a child process with a time limit.
+the dev texts and prints the resident set size every 1,000 articles. ``linearity`` times
+single paragraphs (dev texts with paragraph breaks removed) of several sizes and kinds (see
+:func:`paragraph`: plain; mixed with stray quotation marks, emoji, control characters and
+Cyrillic words; flat, without sentence-ending punctuation), each case in a child process with
+a time limit, and prints CPU seconds, microseconds per character and peak RSS per case.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import argparse  # noqa: E402
 import itertools  # noqa: E402
 import json  # noqa: E402
 import random  # noqa: E402
+import resource  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -42,6 +45,10 @@ from newstrace.evaluate.polnear import ATTRIBUTION_ENTITIES, attributions_of  # 
 from newstrace.model import Article  # noqa: E402
 
 _MARKS = "\"“”‘’«»„'"
+_EMOJI = ("😀", "🔥", "👍🏽", "🇺🇦", "❤️", "👨‍👩‍👧")
+_CONTROLS = ("\x00", "\x07", "\x1b", "\u200b", "\ufeff", "\x85", "\u2028")
+_CYRILLIC = ("заявил", "Москва", "сообщил", "«Известия»", "министр", "Иванов")
+_NO_ENDS = str.maketrans("", "", ".!?…")
 
 
 def pin(core: int) -> None:
@@ -131,17 +138,23 @@ def memory(args: argparse.Namespace) -> None:
         print(json.dumps(row), flush=True)
 
 
-def paragraph(texts: list[str], size: int, mixed: bool) -> str:
-    """One paragraph of ``size`` characters from the texts (with stray quote marks if mixed)."""
+def paragraph(texts: list[str], size: int, kind: str = "plain") -> str:
+    """One paragraph of ``size`` characters from the texts.
+
+    ``kind`` is ``plain`` (the words as they are), ``mixed`` (a stray quotation mark of a
+    random kind before or after 5% of the words each, and 1% of the words each an emoji, a
+    control character, or a Cyrillic word) or ``flat`` (no ``.``, ``!``, ``?`` or ``…``: one
+    sentence).
+    """
     words = " ".join(" ".join(t.split()) for t in texts).split(" ")
     rnd = random.Random(size)
     out: list[str] = []
     length = 0
     for word in itertools.cycle(words):
-        if mixed and rnd.random() < 0.05:
-            word = rnd.choice(_MARKS) + word
-        if mixed and rnd.random() < 0.05:
-            word += rnd.choice(_MARKS)
+        if kind == "mixed":
+            word = _mix(word, rnd)
+        elif kind == "flat":
+            word = word.translate(_NO_ENDS) or "-"
         out.append(word)
         length += len(word) + 1
         if length >= size:
@@ -149,26 +162,53 @@ def paragraph(texts: list[str], size: int, mixed: bool) -> str:
     return " ".join(out)[:size]
 
 
+def _mix(word: str, rnd: random.Random) -> str:
+    """``word`` with stray quote marks, emoji, control characters or a Cyrillic word mixed in."""
+    if rnd.random() < 0.05:
+        word = rnd.choice(_MARKS) + word
+    if rnd.random() < 0.05:
+        word += rnd.choice(_MARKS)
+    roll = rnd.random()
+    if roll < 0.01:
+        word += rnd.choice(_EMOJI)
+    elif roll < 0.02:
+        word = rnd.choice(_CONTROLS) + word
+    elif roll < 0.03:
+        word = rnd.choice(_CYRILLIC)
+    return word
+
+
 def one_case(args: argparse.Namespace) -> None:
     """Child process of ``linearity``: time one paragraph through one path."""
-    text = paragraph(dev_texts(args.data), args.size, args.mixed)
+    text = paragraph(dev_texts(args.data), args.size, args.kind)
     opts = AnalysisOptions(backend="spacy" if args.backend == "spacy" else "rules")
     load_nlp(opts, "en")
     run = attribution_path if args.path == "attribution" else full_path
     row = timed(run, [text], opts)
     row["us_per_char"] = round(row["cpu_s"] / len(text) * 1e6, 2)
+    row["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3, 1)
     print(json.dumps(row))
+
+
+#: Default single-paragraph cases (characters, kind) per backend.
+CASES = {
+    "rules": [
+        *("250000:plain", "500000:plain", "1000000:plain", "2000000:plain"),
+        *("5000000:plain", "5000000:mixed", "5000000:flat"),
+    ],
+    "spacy": ["250000:plain", "500000:plain", "1000000:plain", "1000000:mixed", "1000000:flat"],
+}
 
 
 def linearity(args: argparse.Namespace) -> None:
     """Each case in a child process pinned to the same core, with a time limit."""
-    cases = [(size, False) for size in (1_000_000, 2_000_000, 4_000_000)] + [(5_000_000, True)]
     for backend, path in itertools.product(args.backends, args.paths):
-        for size, mixed in cases:
+        for case in args.cases or CASES[backend]:
+            size, kind = int(case.split(":")[0]), case.split(":")[1]
             command = [sys.executable, __file__, "case", "--data", str(args.data)]
             command += ["--backend", backend, "--path", path, "--size", str(size)]
-            command += ["--core", str(args.core)] + (["--mixed"] if mixed else [])
-            row: dict[str, Any] = {"backend": backend, "path": path, "chars": size, "mixed": mixed}
+            command += ["--core", str(args.core), "--kind", kind]
+            row: dict[str, Any] = {"backend": backend, "path": path, "chars": size, "kind": kind}
             try:
                 done = subprocess.run(command, capture_output=True, text=True, timeout=args.limit)
                 lines = done.stdout.strip().splitlines()
@@ -190,7 +230,8 @@ def main() -> None:
     parser.add_argument("--paths", nargs="+", default=["attribution", "analyze"])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--size", type=int, default=1_000_000)
-    parser.add_argument("--mixed", action="store_true")
+    parser.add_argument("--kind", choices=["plain", "mixed", "flat"], default="plain")
+    parser.add_argument("--cases", nargs="+", help="linearity cases as SIZE:KIND")
     parser.add_argument("--limit", type=float, default=600.0, help="seconds per linearity case")
     args = parser.parse_args()
     pin(args.core)

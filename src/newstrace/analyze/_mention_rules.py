@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newstrace.analyze._text_words import TextWords
 from newstrace.analyze.keys import canonical_key, outlet_for_key
 from newstrace.analyze.lexicon import Outlet, outlets, word_groups, words
 from newstrace.model import MentionKind
@@ -203,8 +204,9 @@ def role_phrases(text: str, language: str) -> list[tuple[int, int]]:
     """Spans of role and title phrases ("a Kremlin spokesman", "the defence minister")."""
     ambiguous = frozenset(words("ambiguous_titles"))
     found: list[tuple[int, int]] = []
+    vocabulary = TextWords(text)
     for m in _role_regex(language).finditer(text):
-        start, end = _drop_leading_function_words(text, m.start("role"), m.end("role"))
+        start, end = _drop_leading_function_words(text, m.start("role"), m.end("role"), vocabulary)
         phrase = text[start:end]
         lone = len(phrase.split()) == 1
         if (
@@ -223,7 +225,9 @@ def _name_follows(text: str, end: int) -> bool:
     return re.match(r"[ \u00a0][A-ZА-ЯЁ][\w'’-]+", text[end : end + 40]) is not None
 
 
-def _drop_leading_function_words(text: str, start: int, end: int) -> tuple[int, int]:
+def _drop_leading_function_words(
+    text: str, start: int, end: int, vocabulary: TextWords
+) -> tuple[int, int]:
     """Drop function words, and ordinary words opening a sentence, from a phrase's start."""
     function = _function_words()
     while True:
@@ -231,7 +235,11 @@ def _drop_leading_function_words(text: str, start: int, end: int) -> tuple[int, 
         if m is None:
             return start, end
         word = m.group(1)
-        common = word[:1].isupper() and _sentence_initial(text, start) and _looks_common(text, word)
+        common = (
+            word[:1].isupper()
+            and _sentence_initial(text, start)
+            and _looks_common(vocabulary, word)
+        )
         if word not in function and not common:
             return start, end
         start += m.end()
@@ -355,20 +363,27 @@ def _strip_possessive(text: str, token: tuple[int, int]) -> tuple[int, int]:
     return (token[0], token[0] + m.start()) if m else token
 
 
-def _looks_common(text: str, word: str) -> bool:
+def _looks_common(vocabulary: TextWords, word: str) -> bool:
     """A sentence-initial word that is an ordinary word (seen in lower case, or -ly/-ing/-ed)."""
     lower = word.lower()
     if lower.endswith(("ly", "ing", "ed")) and len(lower) > 4:
         return True
-    return re.search(r"(?<!\w)" + re.escape(lower) + r"(?!\w)", text) is not None
+    return vocabulary.has(lower)
 
 
-def classify_sequence(text: str, seq: Sequence, language: str) -> list[Part]:
-    """What a capitalised sequence names: organisation, outlet, role + person, place, person."""
+def classify_sequence(
+    text: str, seq: Sequence, language: str, vocabulary: TextWords | None = None
+) -> list[Part]:
+    """What a capitalised sequence names: organisation, outlet, role + person, place, person.
+
+    ``vocabulary`` is the text's :class:`TextWords` (made here when not given; pass one made
+    once when classifying many sequences of a long text).
+    """
     toks = list(seq.tokens)
     connectors = frozenset(words("connectors"))
     initial = seq.initial
-    while toks and _droppable(text, text[slice(*toks[0])], initial, connectors):
+    known = vocabulary if vocabulary is not None else TextWords(text)
+    while toks and _droppable(known, text[slice(*toks[0])], initial, connectors):
         toks.pop(0)
         initial = False
     while toks and (text[slice(*toks[-1])] in _calendar() or text[slice(*toks[-1])] in connectors):
@@ -380,13 +395,13 @@ def classify_sequence(text: str, seq: Sequence, language: str) -> list[Part]:
     return _classify_names(text, start, end, names, toks, language)
 
 
-def _droppable(text: str, word: str, initial: bool, connectors: frozenset[str]) -> bool:
+def _droppable(vocabulary: TextWords, word: str, initial: bool, connectors: frozenset[str]) -> bool:
     bare = re.split(r"['’]", word)[0]
     if bare in _function_words() or word in _calendar() or word in connectors:
         return True
     if initial and word.lower() in _common_nouns():
         return True
-    return initial and word not in _demonyms() and _looks_common(text, word)
+    return initial and word not in _demonyms() and _looks_common(vocabulary, word)
 
 
 def _classify_names(

@@ -151,12 +151,12 @@ def _relative_antecedent(source: Span, art: ArticleView, state: State) -> Resolv
     right before it (only a comma or spaces between), else the short noun phrase that does."""
     if phrases.clean(source.text).lower() not in _RELATIVES:
         return None
-    for known in reversed(state.history):
+    # ``_adjacent`` allows at most _GAP characters between the two: only those ends can pass
+    for known in state.last_ending_in(source.start - _GAP, source.start):
         span = known.speaker.span
         if span is not None and span.end <= source.start and _adjacent(art, span.end, source):
             return Resolved(replace(known.speaker, span=source), known.relay, known.plural, True)
-    earlier = [m for m in art.mentions if m.span.end <= source.start]
-    nearest = max(earlier, key=lambda m: m.span.end) if earlier else None
+    nearest = art.lookup.furthest_ending_by(source.start)
     if nearest is not None and nearest.kind != "role" and _adjacent(art, nearest.span.end, source):
         return Resolved(_speaker_of_mention(nearest, source, art), (), False, True)
     phrase = _phrase_before(source, art)
@@ -168,7 +168,11 @@ def _relative_antecedent(source: Span, art: ArticleView, state: State) -> Resolv
 
 def _adjacent(art: ArticleView, end: int, source: Span) -> bool:
     gap = art.text[end : source.start]
-    return len(gap) <= 3 and not gap.strip(" ,")
+    return len(gap) <= _GAP and not gap.strip(" ,")
+
+
+#: at most this many characters (commas and spaces) between a name and a relative pronoun
+_GAP = 3
 
 
 #: how many words a noun phrase before a relative pronoun may have ("A regional official")
@@ -184,7 +188,7 @@ def _phrase_before(source: Span, art: ArticleView) -> Span | None:
         end -= 1
     if end == source.start or "," not in text[end : source.start]:
         return None
-    sentence_start = max((s.start for s in art.sentences if s.start <= end), default=0)
+    sentence_start = art.sentence_start_by(end)
     start = max(sentence_start, *(text.rfind(p, 0, end) + 1 for p in ",;:(—–\n"))
     while start < end and not text[start].isalnum():
         start += 1
@@ -198,8 +202,7 @@ def _nearest_mention(art: ArticleView, before: int, pronoun: str) -> Mention | N
     kinds = {"he": ("person",), "she": ("person",), "it": ("organisation", "outlet")}.get(pronoun)
     if kinds is None:
         return None
-    earlier = [m for m in art.mentions if m.span.end <= before and m.kind in kinds]
-    return earlier[-1] if earlier else None
+    return art.lookup.last_ending_by(before, ("kinds", kinds), lambda m: m.kind in kinds)
 
 
 def _speaker_of_mention(mention: Mention, source: Span, art: ArticleView) -> Speaker:
@@ -218,15 +221,14 @@ def _resolve_anaphor(
     if anaphor.kind == "outlet":
         return Resolved(antecedent_outlet(source.start, art, bare, source), (), False, True)
     if anaphor.kind == "organisation":
-        earlier = [
-            m
-            for m in art.mentions
-            if m.span.end <= source.start
-            and m.kind in ("organisation", "outlet")
-            and anaphor.head in m.span.text.lower()
-        ]
-        if earlier:
-            return Resolved(_speaker_of_mention(earlier[-1], source, art), (), False, True)
+        head = anaphor.head
+        last = art.lookup.last_ending_by(
+            source.start,
+            ("organisation or outlet with", head),
+            lambda m: m.kind in ("organisation", "outlet") and head in m.span.text.lower(),
+        )
+        if last is not None:
+            return Resolved(_speaker_of_mention(last, source, art), (), False, True)
         return Resolved(Speaker("organisation", bare, False, source), (), False, True)
     plural = phrases.is_plural(source.text, art.language)
     wanted: SpeakerKind = "official" if anaphor.kind == "official" else anaphor.kind
@@ -244,9 +246,10 @@ def _resolve_anaphor(
 
 def antecedent_outlet(before: int, art: ArticleView, bare: str, source: Span | None) -> Speaker:
     """The outlet that "the outlet" points to: the nearest earlier one, other outlets first."""
-    earlier = [m for m in art.mentions if m.kind == "outlet" and m.span.end <= before]
-    others = [m for m in earlier if not art.is_self(art.outlet_name(m))]
-    pick = (others or earlier)[-1] if earlier else None
+    lookup = art.lookup
+    pick = lookup.last_ending_by(
+        before, "other outlet", lambda m: m.kind == "outlet" and not art.is_self(art.outlet_name(m))
+    ) or lookup.last_ending_by(before, "outlet", lambda m: m.kind == "outlet")
     if pick is None:
         return Speaker("outlet", art.self_link.name if art.outlet else bare, False, source)
     return Speaker("outlet", art.outlet_name(pick), False, source)

@@ -107,5 +107,5 @@ def citing_origin(
         return None
     cited = Span.of(art.text, m.end(), m.end() + len(stop), "source")
     found = classify(cited, art, state)
-    state.history.append(Known(found.speaker, (), cited.start, found.plural))
+    state.remember(Known(found.speaker, (), cited.start, found.plural))
     return ChainLink(found.speaker.canonical, found.speaker.kind)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newstrace.analyze._attr_lexicon import LanguageData, load_language
+from newstrace.analyze._span_index import SpanIndex
 from newstrace.model import QuoteKind, Span
 
 _WORD = re.compile(r"\w+")
@@ -102,12 +103,16 @@ def holders(
     one with the smallest content holding its speech cue and its source, its cue in the same
     sentence (never two that hold each other's cues). ``None`` when nothing holds it."""
     starts = [s.start for s in sentences]
+    owners = [other for other, (_, _, content) in enumerate(items) for _ in content]
+    by_content = SpanIndex((c.start, c.end) for _, _, content in items for c in content)
     result: list[int | None] = []
     for index, (source, cue, _) in enumerate(items):
         best: int | None = None
         best_size = 0
         if source is not None and cue is not None and is_speech_cue(text, *_ends(cue), lang):
-            for other, (_, o_cue, o_content) in enumerate(items):
+            around = sorted({owners[k] for k in by_content.holding(cue.start, cue.end)})
+            for other in around:
+                _, o_cue, o_content = items[other]
                 if other == index or not (_held(cue, o_content) and _held(source, o_content)):
                     continue
                 if o_cue is None or _sentence(starts, o_cue) != _sentence(starts, cue):

@@ -23,6 +23,7 @@ from typing import Literal
 
 from newstrace.analyze._attr_lexicon import load_language
 from newstrace.analyze._attr_spans import Range, subtract
+from newstrace.analyze._span_index import SpanIndex
 from newstrace.analyze._speaker_phrases import find_phrases
 from newstrace.analyze.attribution import holders
 from newstrace.analyze.lexicon import words
@@ -109,17 +110,22 @@ def build_claims(
     ``attributions`` come from :func:`newstrace.analyze.speakers.resolve_attributions`;
     ``note_spans`` are the spans of the article's editorial notes, whose text is no claim.
     """
-    readings = _readings(text, sentences, attributions, outlet, language)
-    drafts = _attributed(text, sentences, readings, note_spans)
+    around = _Around(tuple(sentences), SpanIndex((s.start, s.end) for s in sentences))
+    readings = _readings(text, around, attributions, outlet, language)
+    drafts = _attributed(text, around, readings, note_spans)
     drafts += _own_voice(text, sentences, attributions, note_spans, outlet, language)
     drafts = [
         piece for draft in drafts for piece in _split_predicates(text, draft, outlet, language)
     ]
     drafts.sort(key=lambda d: (d.content.start, d.content.end))
+    by_quantity = SpanIndex((q.span.start, q.span.end) for q in quantities)
+    by_date = SpanIndex((d.span.start, d.span.end) for d in dates)
+    by_mention = SpanIndex((m.span.start, m.span.end) for m in mentions)
     claims: list[Claim] = []
     for number, draft in enumerate(drafts, start=1):
         content = draft.content
         parts = draft.pieces()
+        bounds = [(part.start, part.end) for part in parts]
         said = " … ".join(part.text for part in parts)
         claims.append(
             Claim(
@@ -129,20 +135,12 @@ def build_claims(
                 attribution=draft.attribution,
                 polarity=polarity(said, language, draft.attribution.cue),
                 hedges=_claim_hedges(draft, said, language),
-                quantities=tuple(q for q in quantities if _inside_any(q.span, parts)),
-                dates=tuple(d for d in dates if _inside_any(d.span, parts)),
-                mentions=tuple(m for m in mentions if _inside_any(m.span, parts)),
+                quantities=tuple(quantities[i] for i in by_quantity.inside_any(bounds)),
+                dates=tuple(dates[i] for i in by_date.inside_any(bounds)),
+                mentions=tuple(mentions[i] for i in by_mention.inside_any(bounds)),
             )
         )
     return tuple(claims)
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start and span.end <= outer.end
-
-
-def _inside_any(span: Span, parts: Sequence[Span]) -> bool:
-    return any(_inside(span, part) for part in parts)
 
 
 def _in_note(span: Span, notes: Sequence[Span]) -> bool:
@@ -159,9 +157,18 @@ def _has_words(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
-def _sentence_around(text: str, content: Span, sentences: Sequence[Span]) -> Span:
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """The article's sentences with an index of their offsets."""
+
+    sentences: tuple[Span, ...]
+    index: SpanIndex
+
+
+def _sentence_around(text: str, content: Span, around: _Around) -> Span:
     """The sentence (or run of sentences) holding a content span."""
-    touching = [s for s in sentences if s.start < content.end and content.start < s.end]
+    sentences = around.sentences
+    touching = [sentences[i] for i in around.index.overlapping(content.start, content.end)]
     if not touching:
         return content
     if len(touching) == 1:
@@ -171,7 +178,7 @@ def _sentence_around(text: str, content: Span, sentences: Sequence[Span]) -> Spa
 
 def _readings(
     text: str,
-    sentences: Sequence[Span],
+    around: _Around,
     attributions: Sequence[Attribution],
     outlet: str | None,
     language: str,
@@ -187,7 +194,7 @@ def _readings(
     """
     lang = load_language(language)
     items = [(a.speaker.span, a.cue, a.content) for a in attributions]
-    found = holders(text, items, lang, sentences)
+    found = holders(text, items, lang, around.sentences)
     silent = [is_silence(text, a, language) for a in attributions]
     holes: dict[int, list[Range]] = {}
     for index, holder in enumerate(found):
@@ -199,7 +206,7 @@ def _readings(
     for index, attribution in enumerate(attributions):
         if silent[index]:
             if found[index] is None or silent[found[index] or 0]:
-                clause = _silence_clause(text, attribution, sentences)
+                clause = _silence_clause(text, attribution, around)
                 if clause is not None:
                     readings.append((self_attribution(clause, outlet, language), (clause,)))
             continue
@@ -252,7 +259,7 @@ def _outside_holes(text: str, content: Sequence[Span], holes: list[Range]) -> tu
 
 def _attributed(
     text: str,
-    sentences: Sequence[Span],
+    around: _Around,
     readings: Sequence[tuple[Attribution, tuple[Span, ...]]],
     notes: Sequence[Span],
 ) -> list[_Draft]:
@@ -264,10 +271,10 @@ def _attributed(
         for content in own:
             if _in_note(content, notes) or not _has_words(content.text):
                 continue
-            sentence = _sentence_around(text, content, sentences)
+            sentence = _sentence_around(text, content, around)
             by_sentence.setdefault((sentence.start, sentence.end), []).append(content)
         for parts in by_sentence.values():
-            sentence = _sentence_around(text, parts[0], sentences)
+            sentence = _sentence_around(text, parts[0], around)
             if len(parts) == 1:
                 drafts.append(_Draft(sentence, parts[0], attribution))
                 continue
@@ -306,11 +313,12 @@ def _own_voice(
             taken.append(attribution.cue)
         if attribution.speaker.span is not None:
             taken.append(attribution.speaker.span)
+    by_taken = SpanIndex((t.start, t.end) for t in taken)
     drafts: list[_Draft] = []
     for sentence in sentences:
         if _in_note(sentence, notes) or not _has_words(sentence.text):
             continue
-        overlapping = [t for t in taken if t.start < sentence.end and sentence.start < t.end]
+        overlapping = [taken[i] for i in by_taken.overlapping(sentence.start, sentence.end)]
         pieces = [sentence] if not overlapping else _remainders(text, sentence, overlapping)
         for piece in pieces:
             drafts.append(_Draft(sentence, piece, self_attribution(piece, outlet, language)))
@@ -454,11 +462,11 @@ def is_silence(text: str, attribution: Attribution, language: str) -> bool:
     return source is not None and negative_subject.search(source.text.strip()) is not None
 
 
-def _silence_clause(text: str, attribution: Attribution, sentences: Sequence[Span]) -> Span | None:
+def _silence_clause(text: str, attribution: Attribution, around: _Around) -> Span | None:
     """The clause that reports a silence: source, cue and content in one sentence."""
     parts = [*attribution.content, *(s for s in (attribution.cue, attribution.speaker.span) if s)]
     cue = attribution.cue or parts[0]
-    sentence = _sentence_around(text, cue, sentences)
+    sentence = _sentence_around(text, cue, around)
     inside = [p for p in parts if sentence.start <= p.start and p.end <= sentence.end] or [cue]
     return _trimmed(text, min(p.start for p in inside), max(p.end for p in inside))
 

@@ -19,12 +19,16 @@ gets the key of the full name met earlier ("Ilya Grashchenkov").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from newstrace.analyze import _mention_rules as rules
 from newstrace.analyze._attr_lexicon import load_language
 from newstrace.analyze._given_names import is_given_name
+from newstrace.analyze._span_index import DisjointRanges
+from newstrace.analyze._text_words import TextWords
 from newstrace.analyze.keys import canonical_key, spelling_key
 from newstrace.analyze.lexicon import words
 from newstrace.model import Mention, MentionKind, Span
@@ -103,11 +107,12 @@ def _role_candidates(text: str, language: str) -> list[_Candidate]:
 
 def _spacy_candidates(doc: Any) -> list[_Candidate]:
     found: list[_Candidate] = []
+    text = doc.text  # spaCy rebuilds Doc.text from every token on each access
     for ent in doc.ents:
         kind = _SPACY_KINDS.get(ent.label_)
         if kind is None:
             continue
-        start, end = rules.trim_name(doc.text, ent.start_char, ent.end_char)
+        start, end = rules.trim_name(text, ent.start_char, ent.end_char)
         if end > start:
             found.append(_Candidate(start, end, kind, 50))
     return found
@@ -115,8 +120,9 @@ def _spacy_candidates(doc: Any) -> list[_Candidate]:
 
 def _sequence_candidates(text: str, language: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    vocabulary = TextWords(text)
     for seq in rules.capitalised_sequences(text):
-        for part in rules.classify_sequence(text, seq, language):
+        for part in rules.classify_sequence(text, seq, language, vocabulary):
             found.append(_Candidate(part.start, part.end, part.kind, part.priority))
     return found
 
@@ -125,11 +131,11 @@ def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the strongest (then longest) candidates that do not overlap a kept one."""
     ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     kept: list[_Candidate] = []
+    taken = DisjointRanges()
     for cand in ranked:
-        if cand.end <= cand.start:
+        if cand.end <= cand.start or taken.overlaps(cand.start, cand.end):
             continue
-        if any(cand.start < k.end and k.start < cand.end for k in kept):
-            continue
+        taken.add(cand.start, cand.end)
         kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
@@ -291,12 +297,19 @@ def _outlets_named_by_anaphor(
     alternation = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     anaphor = re.compile(rf"(?<!\w)(?i:the|this)\s+(?:{alternation})(?!\w)")
     places = frozenset(load_language(language).extra.get("place_names", ()))
+    ends = [m.span.end for m in mentions]
+    if any(a > b for a, b in pairwise(ends)):
+        raise ValueError("mentions must be in text order and not overlap")
     keys: set[str] = set()
+    outlet_keys: set[str] = set()  # keys of the outlet mentions before the anaphor
+    seen = 0
     for found in anaphor.finditer(text):
-        earlier = [m for m in mentions if m.span.end <= found.start()]
-        if any(m.kind == "outlet" and m.key != own and m.key not in keys for m in earlier):
+        count = bisect_right(ends, found.start())
+        outlet_keys.update(m.key for m in mentions[seen:count] if m.kind == "outlet")
+        seen = count
+        if any(key != own and key not in keys for key in outlet_keys):
             continue
-        near = [m for m in earlier if m.span.end >= found.start() - _ANAPHOR_REACH]
+        near = mentions[bisect_left(ends, found.start() - _ANAPHOR_REACH) : count]
         bare = [
             m
             for m in near

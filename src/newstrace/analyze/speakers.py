@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from newstrace.analyze import _speaker_phrases as phrases
 from newstrace.analyze._attr_lexicon import load_language
+from newstrace.analyze._span_index import SpanIndex
 from newstrace.analyze._speaker_context import (
     PARAGRAPH_BREAK,
     ArticleView,
@@ -97,17 +98,18 @@ def _first_person_speakers(
 ) -> tuple[Attribution, ...]:
     """A first-person source ("We wrote to the management," she said) is the speaker of the
     attribution whose content holds it: it takes that speaker and chain."""
+    owners = [index for index, other in enumerate(found) for _ in other.content]
+    by_content = SpanIndex((c.start, c.end) for other in found for c in other.content)
     result: list[Attribution] = []
     for item in found:
         span = item.speaker.span
         if span is not None and phrases.is_first_person(span.text, art.language):
+            around = sorted({owners[k] for k in by_content.holding(span.start, span.end)})
             holder = next(
                 (
                     other
-                    for other in found
-                    if other is not item
-                    and other.speaker.span is not None
-                    and any(c.start <= span.start and span.end <= c.end for c in other.content)
+                    for other in (found[index] for index in around)
+                    if other is not item and other.speaker.span is not None
                 ),
                 None,
             )
@@ -247,7 +249,7 @@ def _remember(
         speaker.span.text, art.language
     )
     if speaker.kind != "self" and not first_person:
-        state.history.append(Known(speaker, outside, position, found.plural))
+        state.remember(Known(speaker, outside, position, found.plural))
     relayed = [link for link in outside if link.kind == "outlet"]
     if speaker.kind == "outlet":
         relayed.insert(0, ChainLink(speaker.canonical, "outlet"))
