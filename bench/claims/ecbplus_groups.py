@@ -7,8 +7,10 @@ Usage (from the repository root)::
 
 ``ecbplus_groups.jsonl`` (beside this script) holds the labels: a ``story`` line names an ECB+
 sub-topic and the documents taken from it (each document is one article, its id as outlet);
-a ``claim`` line gives a document id, the character offsets of a claim's content in the
-document's ``text`` and ``prop``, the labeller's proposition id (claims with one proposition
+a story line with ``"set": "heldout"`` belongs to the held-out set (labelled after the
+grouping rules were tuned on the others, figures printed apart); a ``claim`` line gives a
+document id, the character offsets of a claim's content in the document's ``text`` and
+``prop``, the labeller's proposition id (claims with one proposition
 id state the same thing: the same fact or event, possibly with different detail). The texts
 stay in ``../shared/eval/ecbplus``; only offsets are stored here. A claim the pipeline finds is
 matched to the label whose span overlaps it most (at least half of the shorter of the two); a
@@ -66,7 +68,14 @@ def load_texts(data: Path) -> dict[str, str]:
 
 def load_labels(path: Path) -> tuple[dict[str, list[str]], list[Label]]:
     """Stories (name -> document ids) and claim labels."""
+    stories, labels, _ = load_label_sets(path)
+    return stories, labels
+
+
+def load_label_sets(path: Path) -> tuple[dict[str, list[str]], list[Label], dict[str, str]]:
+    """Stories (name -> document ids), claim labels and each story's set ("dev"/"heldout")."""
     stories: dict[str, list[str]] = {}
+    sets: dict[str, str] = {}
     labels = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -74,9 +83,10 @@ def load_labels(path: Path) -> tuple[dict[str, list[str]], list[Label]]:
         row = json.loads(line)
         if row["kind"] == "story":
             stories[row["story"]] = list(row["docs"])
+            sets[row["story"]] = row.get("set", "dev")
         else:
             labels.append(Label(row["doc"], row["start"], row["end"], row["prop"]))
-    return stories, labels
+    return stories, labels, sets
 
 
 def analysed(docs: Sequence[str], texts: dict[str, str]) -> list[tuple[Article, ArticleAnalysis]]:
@@ -146,10 +156,25 @@ def bcubed(gold: Sequence[str], pred: Sequence[int]) -> tuple[float, float]:
 
 
 def evaluate(data: Path, labels_path: Path, options: MatchOptions, verbose: bool) -> None:
-    """Print pairwise and B-cubed figures per stage, summed over the labelled stories."""
+    """Print pairwise and B-cubed figures per stage, summed over the labelled stories of
+    each set (the tuning set "dev", then "heldout")."""
     texts = load_texts(data)
-    stories, labels = load_labels(labels_path)
+    stories, labels, sets = load_label_sets(labels_path)
     matcher = ClaimMatcher(options)
+    for name in sorted(set(sets.values())):
+        chosen = {story: docs for story, docs in stories.items() if sets[story] == name}
+        print(f"set {name}:")
+        _evaluate_stories(chosen, texts, labels, matcher, verbose)
+
+
+def _evaluate_stories(
+    stories: dict[str, list[str]],
+    texts: dict[str, str],
+    labels: Sequence[Label],
+    matcher: ClaimMatcher,
+    verbose: bool,
+) -> None:
+    """Print the summed figures of ``stories``, stage by stage."""
     totals = {stage: [0, 0, 0] for stage in STAGES}
     cubes = {stage: [0.0, 0.0] for stage in STAGES}
     claims = 0
@@ -166,7 +191,7 @@ def evaluate(data: Path, labels_path: Path, options: MatchOptions, verbose: bool
             cubes[stage][1] += br
             if verbose:
                 print(f"{story} {stage}: tp {counts[0]} fp {counts[1]} fn {counts[2]}")
-    print(f"{len(stories)} stories, {claims} claims, embedding={options.embedding}")
+    print(f"{len(stories)} stories, {claims} claims, embedding={matcher.options.embedding}")
     for stage in STAGES:
         tp, fp, fn = totals[stage]
         p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from newstrace.link._group_topic import event_words, topic_merge
@@ -80,3 +82,15 @@ def test_a_shared_name_is_not_an_event_word() -> None:
     )
     labels = topic_merge(vectors, scores, owners, list(range(len(items))), items)
     assert labels[0] != labels[1]
+
+
+def test_one_amount_of_other_owners_keeps_close_groups_apart() -> None:
+    ours = replace(_item("club offered bid worth"), amounts=frozenset({"52000000"}))
+    theirs = replace(_item("gulls offered bid worth"), amounts=frozenset({"52000000<gulls"}))
+    vectors, scores, owners, items = _setup(ours, theirs, 0.8, 0.3)
+    labels = topic_merge(vectors, scores, owners, list(range(len(items))), items)
+    assert labels[0] != labels[1]
+    same = replace(theirs, amounts=frozenset({"52000000"}))
+    vectors, scores, owners, items = _setup(ours, same, 0.8, 0.3)
+    labels = topic_merge(vectors, scores, owners, list(range(len(items))), items)
+    assert labels[0] == labels[1]

@@ -115,7 +115,10 @@ def build_claims(
     drafts = _attributed(text, around, readings, note_spans)
     drafts += _own_voice(text, sentences, attributions, note_spans, outlet, language)
     drafts = [
-        piece for draft in drafts for piece in _split_predicates(text, draft, outlet, language)
+        piece
+        for draft in drafts
+        for piece in _split_predicates(text, draft, outlet, language)
+        if not describes_source(piece.content.text, piece.attribution, language)
     ]
     drafts.sort(key=lambda d: (d.content.start, d.content.end))
     by_quantity = SpanIndex((q.span.start, q.span.end) for q in quantities)
@@ -469,6 +472,40 @@ def _silence_clause(text: str, attribution: Attribution, around: _Around) -> Spa
     sentence = _sentence_around(text, cue, around)
     inside = [p for p in parts if sentence.start <= p.start and p.end <= sentence.end] or [cue]
     return _trimmed(text, min(p.start for p in inside), max(p.end for p in inside))
+
+
+@lru_cache(maxsize=8)
+def _anonymity_regexes(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The language's anonymity conditions, and its relative words that open a clause about
+    the source ("who spoke on condition of anonymity")."""
+    extra = load_language(language).extra
+    never = r"(?!x)x"
+    conditions = sorted(extra.get("anonymity_conditions", ()), key=len, reverse=True)
+    relatives = extra.get("source_relatives", ())
+    body = "|".join(re.escape(c) for c in conditions) or never
+    opener = "|".join(re.escape(r) for r in relatives) or never
+    return (
+        re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE),
+        re.compile(rf"^\W*(?:{opener})(?!\w)", re.IGNORECASE),
+    )
+
+
+def describes_source(content: str, attribution: Attribution, language: str) -> bool:
+    """Whether a would-be claim only tells the terms a source spoke on ("who spoke on
+    condition of anonymity because ...", "asked not to be named"): source description, not a
+    claim about the story. True when the source span opens with the anonymity condition (a
+    misread clause), or when the content holds it and opens with a relative word or has at
+    most two words besides it."""
+    condition, relative = _anonymity_regexes(language)
+    source = attribution.speaker.span
+    if source is not None and condition.match(source.text.lstrip(" ,")):
+        return True  # "asked not to be named ..." read as the source ("Officials speaking on
+        # condition of anonymity said ..." is a source that only mentions it)
+    found = condition.search(content)
+    if found is None:
+        return False
+    rest = content[: found.start()] + content[found.end() :]
+    return relative.search(content) is not None or len(re.findall(r"\w+", rest)) <= 2
 
 
 @lru_cache(maxsize=8)

@@ -10,7 +10,10 @@ Rules (all languages; abbreviations come from the language data file):
   after an initial (``J. R. Smith``), inside dotted acronyms (``U.S.``) when the next word could
   be a name, or inside numbers (``3.5``, ``1.200`` are never followed by whitespace);
 * a question or exclamation closing a quote and followed by a lower-case word (``"Why?" he
-  asked``) does not end the sentence.
+  asked``) does not end the sentence;
+* a "sentence" longer than :data:`MAX_SENTENCE_CHARS` (a paragraph with no sentence ends: a
+  list, a transcript, bad input) is cut after a semicolon, a comma or a space near that
+  length, so no later step ever works on an unbounded sentence.
 
 One regular-expression pass per paragraph: linear in the length of the text.
 """
@@ -22,6 +25,10 @@ from typing import Any
 
 from newstrace.analyze._attr_lexicon import load_language
 from newstrace.model import Span
+
+#: no news sentence comes near this; longer runs are cut (see the module docstring)
+MAX_SENTENCE_CHARS = 3000
+_SOFT_BREAKS = (re.compile(r"[;:]\s+"), re.compile(r",\s+"), re.compile(r"\s+"))
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _CLOSERS = "\"'”’»)]\u201d\u2019"
@@ -45,11 +52,33 @@ def split_sentences(text: str, *, language: str, doc: Any | None = None) -> tupl
         cuts = _cuts(text, para_start, para_end, abbreviations, starts)
         begin = para_start
         for cut in [*cuts, para_end]:
-            span = _trimmed(text, begin, cut)
-            if span is not None:
-                spans.append(span)
+            for lo, hi in _bounded(text, begin, cut):
+                span = _trimmed(text, lo, hi)
+                if span is not None:
+                    spans.append(span)
             begin = cut
     return tuple(spans)
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` itself, or pieces of at most :data:`MAX_SENTENCE_CHARS` cut after the
+    last semicolon or colon, else comma, else space in the second half of each piece (mid-word
+    only when there is no space at all)."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        stop = start + MAX_SENTENCE_CHARS
+        cut = -1
+        for pattern in _SOFT_BREAKS:
+            for match in pattern.finditer(text, start + MAX_SENTENCE_CHARS // 2, stop):
+                cut = match.end()
+            if cut > start:
+                break
+        if cut <= start:
+            cut = stop
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

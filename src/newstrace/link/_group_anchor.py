@@ -11,7 +11,10 @@ never count.
 
 Guards, so that one anchor does not chain different claims together:
 
-* every article in the merged group holds the anchor in at least one of its members;
+* the anchor is held by a member of each of the two groups, and every article in the merged
+  group holds it in at least one of its members;
+* an amount counts only with the same owners: the names in the phrase that holds it ("the
+  Nationals (eight years, $160 million)" is not the Angels' $160 million offer);
 * an amount counts only when every member holding it gives the same resolved times (none, or
   the same): "300,000 reservists in September 2022" is another fact than "300,000 soldiers"
   planned now;
@@ -116,7 +119,8 @@ def _mergeable(
         for lang in {items[i].language for i in both}
     ):
         return None
-    if not _shared_anchor([anchors[i] for i in both], [int(owner[i]) for i in both]):
+    held = set().union(*(anchors[i] for i in left)) & set().union(*(anchors[i] for i in right))
+    if not _shared_anchor([anchors[i] & held for i in both], [int(owner[i]) for i in both]):
         return None
     block = scores[np.ix_(left, right)]
     cross = owner[left][:, None] != owner[right][None, :]
@@ -125,6 +129,25 @@ def _mergeable(
     if (~cross).any() and float(block[~cross].min()) < SAME_ARTICLE_FLOOR:
         return None
     return float(block[cross].mean())
+
+
+def amount_conflict(left: Sequence[MatchText], right: Sequence[MatchText]) -> bool:
+    """Whether two sets of claims state one amount only with different owners: the value is
+    held on both sides, but no owner (names of the amount's phrase, see
+    :func:`newstrace.link.claim_match.amount_owners`) is shared ("the Angels' $160 million
+    offer" / "the Nationals ($160 million)": two offers of one size)."""
+    sides = [_owned_amounts(left), _owned_amounts(right)]
+    return any(not (sides[0][value] & sides[1][value]) for value in sides[0].keys() & sides[1])
+
+
+def _owned_amounts(items: Sequence[MatchText]) -> dict[str, set[str]]:
+    """Each amount value held by ``items`` -> the owner strings it is held with."""
+    out: dict[str, set[str]] = {}
+    for item in items:
+        for amount in item.amounts:
+            value, _, owners = amount.partition("<")
+            out.setdefault(value, set()).add(owners)
+    return out
 
 
 def _shared_anchor(anchors: Sequence[frozenset[str]], owners: Sequence[int]) -> bool:

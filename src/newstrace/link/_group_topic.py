@@ -14,6 +14,8 @@ groups merge here when:
   story (in at most ``EVENT_WORD_SHARE`` of its claims, so the story's topic words do not
   count), and held by members of at least two articles;
 * their cross-article pairs still average ``TOPIC_FLOOR`` or more;
+* no amount is held by both groups with different owners only (see
+  :func:`~newstrace.link._group_anchor.amount_conflict`);
 * all members of one language have one polarity, and two claims of one article that share
   nothing (below ``SAME_ARTICLE_FLOOR``) stay apart (as in the anchored stage).
 
@@ -28,7 +30,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from newstrace.link._group_anchor import SAME_ARTICLE_FLOOR, merge_pairs
+from newstrace.link._group_anchor import SAME_ARTICLE_FLOOR, amount_conflict, merge_pairs
 from newstrace.link._match_evidence import event_keys
 from newstrace.link.claim_match import MatchText
 
@@ -112,6 +114,8 @@ def _allowed(
     for lang in {items[i].language for i in both}:
         if len({items[i].polarity for i in both if items[i].language == lang}) > 1:
             return False
+    if amount_conflict([items[i] for i in left], [items[i] for i in right]):
+        return False
     shared = set().union(*(words[i] for i in left)) & set().union(*(words[i] for i in right))
     if not any(len({int(owner[i]) for i in both if word in words[i]}) >= 2 for word in shared):
         return False

@@ -466,16 +466,64 @@ def _second_opinion(items: Sequence[MatchText]) -> Matrix:
 
 def _amounts(quantities: Sequence[Quantity], claim: Claim) -> list[str]:
     """Distinctive single amounts stated by a claim ("300,000 soldiers"), not years or other
-    numbers inside its time expressions."""
+    numbers inside its time expressions, each with the names it belongs to
+    (:func:`amount_owners`): "160000000<nationals" for "Nationals (eight years, $160
+    million)"."""
     times = [d.span for d in claim.dates]
     return [
-        _number_key(q.low)
+        _number_key(q.low) + amount_owners(q.span, claim)
         for q in quantities
         if q.low == q.high
         and q.kind != "ordinal"
         and distinctive(_number_key(q.low))
         and not any(t.start <= q.span.start < t.end for t in times)
     ]
+
+
+#: punctuation that ends the phrase an amount belongs to
+_PHRASE_BREAK = ",;:()"
+#: A name owns an amount of its phrase only this many words away at most.
+OWNER_GAP_WORDS = 2
+_GAP_WORD = re.compile(r"\w+")
+
+
+def amount_owners(amount: Span, claim: Claim) -> str:
+    """The names (entity keys, not the speaker's) next to ``amount`` in its phrase of the
+    claim's sentence, as ``"<key<key"`` ("" for none): at most ``OWNER_GAP_WORDS`` words away
+    ("$160 million from the Nationals"). The phrase runs between the nearest commas,
+    semicolons, colons or brackets; an amount inside brackets belongs to the phrase just
+    before the opening bracket too ("the Nationals (eight years, $160 million)"). The same
+    amount owned by other names is another fact (two teams' offers of one size); a name
+    further away describes the claim, not the amount ("Russia plans to recruit 300,000
+    soldiers for an offensive on Kharkiv")."""
+    sentence = claim.sentence
+    text = sentence.text
+    start, end = amount.start - sentence.start, amount.end - sentence.start
+    if not 0 <= start <= end <= len(text):
+        return ""
+    before = text[:start]
+    opened = before.rfind("(")
+    if opened > before.rfind(")"):
+        closed = text.find(")", end)
+        low = _phrase_start(text, opened)
+        high = closed if closed >= 0 else len(text)
+    else:
+        low = _phrase_start(text, start)
+        high = min([i for i in (text.find(c, end) for c in _PHRASE_BREAK) if i >= 0] or [len(text)])
+    keys = set()
+    for mention in claim.mentions:
+        first, last = mention.span.start - sentence.start, mention.span.end - sentence.start
+        if not mention.key or first < low or last > high or _said_by(mention, claim):
+            continue
+        gap = text[last:start] if last <= start else text[end:first]
+        if len(_GAP_WORD.findall(gap)) <= OWNER_GAP_WORDS:
+            keys.add(mention.key)
+    return "".join(f"<{key}" for key in sorted(keys))
+
+
+def _phrase_start(text: str, position: int) -> int:
+    """Where the phrase holding ``position`` starts: after the last break before it."""
+    return max(text.rfind(c, 0, position) for c in _PHRASE_BREAK) + 1
 
 
 def _vague(quantity: Quantity) -> bool:
