@@ -94,22 +94,30 @@ def same_language(items: Sequence[MatchText]) -> Matrix:
 
 
 def anchor_matrix(items: Sequence[MatchText]) -> Matrix:
-    """1 where two items share a distinctive number or an entity and a date; else 0..0.5."""
+    """1 where two items share a distinctive number or an entity and a date; else 0..0.5.
+
+    Counted through the items holding each key (an inverted index), so the cost follows the
+    pairs that share something, not all pairs."""
     n = len(items)
-    out = np.zeros((n, n), dtype=np.float32)
-    for i in range(n):
-        a = items[i]
-        for j in range(i + 1, n):
-            b = items[j]
-            shared_numbers = any(distinctive(x) for x in a.numbers & b.numbers)
-            shared_entities = len(a.entities & b.entities)
-            value = 0.0
-            if shared_numbers:
-                value += 0.6
-            if a.dates & b.dates:
-                value += 0.3
-            value += min(0.4, 0.2 * shared_entities)
-            out[i, j] = out[j, i] = min(1.0, value)
+    numbers = _shared_counts([frozenset(x for x in i.numbers if distinctive(x)) for i in items])
+    dates = _shared_counts([i.dates for i in items])
+    entities = _shared_counts([i.entities for i in items])
+    value = 0.6 * (numbers > 0) + 0.3 * (dates > 0) + np.minimum(0.4, 0.2 * entities)
+    out: Matrix = np.minimum(1.0, value).astype(np.float32)
+    out[np.arange(n), np.arange(n)] = 0.0
+    return out
+
+
+def _shared_counts(keys: Sequence[frozenset[str]]) -> Matrix:
+    """How many keys each pair of items shares (the diagonal is not meaningful)."""
+    holders: dict[str, list[int]] = {}
+    for index, held in enumerate(keys):
+        for key in held:
+            holders.setdefault(key, []).append(index)
+    out: Matrix = np.zeros((len(keys), len(keys)), dtype=np.float32)
+    for indices in holders.values():
+        if len(indices) > 1:
+            out[np.ix_(indices, indices)] += 1.0
     return out
 
 
