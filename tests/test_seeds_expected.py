@@ -141,7 +141,6 @@ def test_300000_plan_group(doc: Doc) -> None:
     assert {"Mediazona"} <= origins and any(o in origins for o in ("Verstka", "Vyorstka"))
 
 
-@pytest.mark.xfail(strict=True, reason="the encircling-Kharkiv claims are not grouped yet")
 def test_kharkiv_encirclement_both_articles(doc: Doc) -> None:
     assert group_with(doc, nge=r"encircl", mt=r"encircl") is not None
 

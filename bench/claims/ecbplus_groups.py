@@ -16,9 +16,10 @@ stay in ``../shared/eval/ecbplus``; only offsets are stored here. A claim the pi
 matched to the label whose span overlaps it most (at least half of the shorter of the two); a
 claim with no label is its own proposition.
 
-For every story the claims are grouped three times - average linkage only
+For every story the claims are grouped four times - average linkage only
 (:func:`newstrace.link.claims.cluster`), then with the anchored stage, then with the topic
-stage (all of :func:`newstrace.link.claims.group_claims`) - and the script prints pairwise
+stage, then with the derivational-stem stage (all of
+:func:`newstrace.link.claims.group_claims`) - and the script prints pairwise
 precision, recall and F1 over cross-article claim pairs, and B-cubed precision/recall, summed
 over the stories. ``--dump`` prints the claims of some documents with their offsets (to write
 labels).
@@ -36,6 +37,7 @@ import numpy as np
 
 from newstrace.analyze import analyze
 from newstrace.link._group_anchor import anchored_merge
+from newstrace.link._group_stem import stem_merge
 from newstrace.link._group_topic import topic_merge
 from newstrace.link.claim_match import ClaimMatcher, MatchOptions
 from newstrace.link.claims import _without_denials, cluster, story_claims
@@ -43,7 +45,7 @@ from newstrace.model import Article, ArticleAnalysis
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parents[1] / ".." / "shared" / "eval" / "ecbplus" / "ecbplus-dev.jsonl"
-STAGES = ("linkage", "+anchored", "+topic")
+STAGES = ("linkage", "+anchored", "+topic", "+stem")
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,8 @@ def stage_labels(
     second = anchored_merge(scores, owners, first, texts)
     vectors = matcher.embed([text.core or text.text for text in texts])
     third = topic_merge(vectors, scores, owners, second, texts)
-    return owners, [first, second, third]
+    fourth = stem_merge(scores, owners, third, texts)
+    return owners, [first, second, third, fourth]
 
 
 def pair_counts(owners: Sequence[int], gold: Sequence[str], pred: Sequence[int]) -> list[int]:

@@ -16,8 +16,8 @@ Guards, so that one anchor does not chain different claims together:
 * an amount counts only with the same owners: the names in the phrase that holds it ("the
   Nationals (eight years, $160 million)" is not the Angels' $160 million offer);
 * an amount counts only when every member holding it gives the same resolved times (none, or
-  the same): "300,000 reservists in September 2022" is another fact than "300,000 soldiers"
-  planned now;
+  the same): "2,000 nurses hired in March 2021" is another fact than "2,000 nurses" to be
+  hired now;
 * all members of one language in the merged group have one polarity (a claim and its denial
   share their anchors: "reports that residents will be moved out on Thursday are not true");
 * two claims of one article that share nothing (below ``SAME_ARTICLE_FLOOR``) stay apart.

@@ -12,11 +12,12 @@ members, its own article's included: the mean over *all* pairs between the two, 
 pairs too, must also reach the threshold. An article that restates its own claim (headline and
 lede) scores high with itself, so a claim that matches one outlet's wording of a proposition
 well but its own article's wording of it poorly is on another proposition (a purpose clause
-shared with a compound claim: "recruit 300,000 soldiers for an offensive on X" / "troops
-moved south to free others for an offensive on X"). A claim that matches nothing forms a
-group of its own. Two later stages only join groups: on a shared specific anchor
-(:mod:`newstrace.link._group_anchor`) and on close centroids with a shared event word
-(:mod:`newstrace.link._group_topic`).
+shared with a compound claim: "hire 2,000 nurses for a new hospital in X" / "wards
+closed to free staff for a new hospital in X"). A claim that matches nothing forms a
+group of its own. Three later stages only join groups: on a shared specific anchor
+(:mod:`newstrace.link._group_anchor`), on close centroids with a shared event word
+(:mod:`newstrace.link._group_topic`) and, last, on a rare event named in two derived forms
+("blockading" / "blockade", :mod:`newstrace.link._group_stem`).
 
 Groups are numbered "g1", "g2"... in order of first appearance (article order, then position
 in the article). The summary is the most central member's text, trimmed. Provenance fields
@@ -34,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newstrace.link._group_anchor import anchored_merge
+from newstrace.link._group_stem import stem_merge
 from newstrace.link._group_topic import topic_merge
 from newstrace.link.claim_match import (
     ClaimMatcher,
@@ -77,6 +79,7 @@ def group_claims(
     labels = anchored_merge(scores, owners, labels, texts)
     vectors = engine.embed([text.core or text.text for text in texts])
     labels = topic_merge(vectors, scores, owners, labels, texts)
+    labels = stem_merge(scores, owners, labels, texts)
     return _groups(refs, labels, scores)
 
 
