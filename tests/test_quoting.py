@@ -11,6 +11,7 @@ from newstrace.quoting import in_quotes
     ("text", "expected"),
     [
         ("the ferry will stop", "“the ferry will stop”"),
+        ("We will not wait for the river,", "“We will not wait for the river”"),
         ("“We will not wait for the river,”", "“We will not wait for the river”"),
         ("«Мы не станем ждать»", "“Мы не станем ждать”"),
         ('"Keep   calm."', "“Keep calm.”"),
