@@ -37,7 +37,7 @@ from typing import Any, Literal
 
 from newstrace.analyze._attr_lexicon import load_language
 from newstrace.analyze.options import AnalysisOptions
-from newstrace.analyze.sentences import split_sentences
+from newstrace.analyze.sentences import cut_at_breaks, split_sentences
 
 NlpPipeline = Any  # a ``spacy.language.Language``; spaCy ships no type information
 EntityScope = Literal["all", "parsed", "none"]
@@ -271,22 +271,7 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     Chunks end after a paragraph break when one is in reach, else after a line break, a
     sentence end or any whitespace; only a text with no whitespace at all is cut mid-word.
     """
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    while len(text) - start > limit:
-        stop = start + limit
-        cut = -1
-        for pattern in _BREAKS:
-            for match in pattern.finditer(text, start + limit // 2, stop):
-                cut = match.end()
-            if cut > start:
-                break
-        if cut <= start:
-            cut = stop
-        bounds.append((start, cut))
-        start = cut
-    bounds.append((start, len(text)))
-    return bounds
+    return cut_at_breaks(text, 0, len(text), limit, _BREAKS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ One regular-expression pass per paragraph: linear in the length of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from newstrace.analyze._attr_lexicon import load_language
@@ -61,15 +62,23 @@ def split_sentences(text: str, *, language: str, doc: Any | None = None) -> tupl
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``(start, end)`` itself, or pieces of at most :data:`MAX_SENTENCE_CHARS` cut after the
-    last semicolon or colon, else comma, else space in the second half of each piece (mid-word
-    only when there is no space at all)."""
+    """``(start, end)`` itself, or pieces of at most :data:`MAX_SENTENCE_CHARS` (see
+    :func:`cut_at_breaks`)."""
+    return cut_at_breaks(text, start, end, MAX_SENTENCE_CHARS, _SOFT_BREAKS)
+
+
+def cut_at_breaks(
+    text: str, start: int, end: int, limit: int, breaks: Sequence[re.Pattern[str]]
+) -> list[tuple[int, int]]:
+    """Contiguous ``(start, end)`` pieces covering ``text[start:end]``, each at most ``limit``
+    characters, cut after the last match of the first of ``breaks`` found in the second half
+    of each piece (mid-word only when none of them matches there). Linear in the length."""
     pieces: list[tuple[int, int]] = []
-    while end - start > MAX_SENTENCE_CHARS:
-        stop = start + MAX_SENTENCE_CHARS
+    while end - start > limit:
+        stop = start + limit
         cut = -1
-        for pattern in _SOFT_BREAKS:
-            for match in pattern.finditer(text, start + MAX_SENTENCE_CHARS // 2, stop):
+        for pattern in breaks:
+            for match in pattern.finditer(text, start + limit // 2, stop):
                 cut = match.end()
             if cut > start:
                 break

@@ -114,14 +114,29 @@ def _mergeable(
 ) -> float | None:
     """The mean cross-article score of two groups, or ``None`` when a guard forbids merging."""
     both = [*left, *right]
-    if any(
-        len({items[i].polarity for i in both if items[i].language == lang}) > 1
-        for lang in {items[i].language for i in both}
-    ):
+    if not one_polarity(items, both):
         return None
     held = set().union(*(anchors[i] for i in left)) & set().union(*(anchors[i] for i in right))
     if not _shared_anchor([anchors[i] & held for i in both], [int(owner[i]) for i in both]):
         return None
+    return cross_mean(scores, owner, left, right)
+
+
+def one_polarity(items: Sequence[MatchText], indices: Sequence[int]) -> bool:
+    """Whether the claims at ``indices`` have one polarity per language (a claim and its
+    denial share their words and anchors but must not share a group)."""
+    return all(
+        len({items[i].polarity for i in indices if items[i].language == lang}) <= 1
+        for lang in {items[i].language for i in indices}
+    )
+
+
+def cross_mean(
+    scores: Matrix, owner: npt.NDArray[np.int_], left: Sequence[int], right: Sequence[int]
+) -> float | None:
+    """The mean score of the cross-article pairs between two groups; ``None`` when there is
+    no such pair, or when two claims of one article (one on each side) score below
+    :data:`SAME_ARTICLE_FLOOR`."""
     block = scores[np.ix_(left, right)]
     cross = owner[left][:, None] != owner[right][None, :]
     if not cross.any():

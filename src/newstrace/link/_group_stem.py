@@ -32,7 +32,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from newstrace.link._group_anchor import SAME_ARTICLE_FLOOR, amount_conflict
+from newstrace.link._group_anchor import amount_conflict, cross_mean, one_polarity
 from newstrace.link._group_topic import EVENT_WORD_SHARE
 from newstrace.link._match_evidence import EVENT_WORD_ZIPF, word_key, word_weight
 from newstrace.link.claim_match import MatchText
@@ -145,14 +145,9 @@ def _allowed(
     items: Sequence[MatchText],
 ) -> bool:
     """Whether two groups may merge: the pair floor and the guards of the other stages."""
-    both = [*left, *right]
-    for lang in {items[i].language for i in both}:
-        if len({items[i].polarity for i in both if items[i].language == lang}) > 1:
-            return False
+    if not one_polarity(items, [*left, *right]):
+        return False
     if amount_conflict([items[i] for i in left], [items[i] for i in right]):
         return False
-    block = scores[np.ix_(left, right)]
-    cross = owner[left][:, None] != owner[right][None, :]
-    if not cross.any() or float(block[cross].mean()) < STEM_FLOOR:
-        return False
-    return not ((~cross).any() and float(block[~cross].min()) < SAME_ARTICLE_FLOOR)
+    mean = cross_mean(scores, owner, left, right)
+    return mean is not None and mean >= STEM_FLOOR

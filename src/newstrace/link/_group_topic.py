@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from newstrace.link._group_anchor import SAME_ARTICLE_FLOOR, amount_conflict, merge_pairs
+from newstrace.link._group_anchor import amount_conflict, cross_mean, merge_pairs, one_polarity
 from newstrace.link._match_evidence import event_keys
 from newstrace.link.claim_match import MatchText
 
@@ -111,16 +111,12 @@ def _allowed(
 ) -> bool:
     """Whether two groups may merge: an event word, the pair floor and the guards."""
     both = [*left, *right]
-    for lang in {items[i].language for i in both}:
-        if len({items[i].polarity for i in both if items[i].language == lang}) > 1:
-            return False
+    if not one_polarity(items, both):
+        return False
     if amount_conflict([items[i] for i in left], [items[i] for i in right]):
         return False
     shared = set().union(*(words[i] for i in left)) & set().union(*(words[i] for i in right))
     if not any(len({int(owner[i]) for i in both if word in words[i]}) >= 2 for word in shared):
         return False
-    block = scores[np.ix_(left, right)]
-    cross = owner[left][:, None] != owner[right][None, :]
-    if not cross.any() or float(block[cross].mean()) < TOPIC_FLOOR:
-        return False
-    return not ((~cross).any() and float(block[~cross].min()) < SAME_ARTICLE_FLOOR)
+    mean = cross_mean(scores, owner, left, right)
+    return mean is not None and mean >= TOPIC_FLOOR
