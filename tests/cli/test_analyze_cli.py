@@ -163,3 +163,37 @@ def test_report_prints_a_stored_story(corpus: tuple[list[str], Path], tmp_path: 
     doc = json.loads(output)
     assert [s["id"] for s in doc["stories"]] == [story_id]
     assert {a["id"] for a in doc["articles"]} == members
+
+
+def test_two_saved_copies_of_one_url_are_diffed_as_versions(tmp_path: Path) -> None:
+    first = (
+        "Harbour to close pier\n\nThe harbour board said on Monday that pier 4 would close "
+        "for repairs on Friday. About 40 boats use the pier."
+    )
+    second = first.replace("About 40 boats", "About 60 boats")
+    (tmp_path / "v1.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "v2.txt").write_text(second, encoding="utf-8")
+    url = "https://Harbour-Post.example/news/pier-4"
+    meta = [
+        {"file": "v1.txt", "outlet": "Harbour Post", "published": "2025-05-05T09:00", "url": url},
+        {
+            "file": "v2.txt",
+            "outlet": "Harbour Post",
+            "published": "2025-05-05T15:00",
+            "url": url + "/",
+        },
+    ]
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    args = [
+        str(tmp_path / "v1.txt"),
+        str(tmp_path / "v2.txt"),
+        "--meta",
+        str(tmp_path / "meta.json"),
+    ]
+    result = CliRunner().invoke(main, ["analyze", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    notes = [n for s in json.loads(result.output)["stories"] for n in s["notes"]]
+    revisions = [n for n in notes if n["type"] == "revision"]
+    assert len(revisions) == 1
+    changed = json.dumps(revisions[0]["changes"])
+    assert "40 boats" in changed and "60 boats" in changed

@@ -185,6 +185,19 @@ def link_notes(article: Article, analysis: ArticleAnalysis) -> tuple[NoteLink, .
     )
 
 
+def same_url_versions(articles: Iterable[Article]) -> dict[str, list[Article]]:
+    """Articles sharing one URL (normalised: scheme and host case, trailing slash, fragment),
+    as versions of one article: what a one-shot analysis of several saved copies of a page
+    has to diff. URLs held by one article only are left out."""
+    from newstrace.ingest.meta import normalise_url
+
+    by_url: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.url:
+            by_url.setdefault(normalise_url(article.url), []).append(article)
+    return {url: found for url, found in by_url.items() if len(found) > 1}
+
+
 def story_changes(
     items: Sequence[tuple[Article, ArticleAnalysis]],
     versions: Mapping[str, Sequence[Article]] | None = None,

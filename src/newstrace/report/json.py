@@ -71,8 +71,11 @@ def story_to_dict(
     ``graph`` (``{nodes, edges, channels, echoes}``) is the group's provenance graph, added
     so the JSON twin holds everything the HTML report draws.
     """
+    from newstrace.link.revisions import same_url_versions
     from newstrace.link.story_view import build_story_view
 
+    if versions is None:  # no store: copies of one URL among the inputs are its versions
+        versions = same_url_versions(article for article, _ in story.items)
     view = build_story_view(story.id, story.items, versions=versions)
     data = view.to_dict()
     for group in data["claim_groups"]:
