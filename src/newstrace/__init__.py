@@ -1,8 +1,10 @@
 """newstrace: what every outlet says about a news story, where each claim came from.
 
 The public API is small: records from :mod:`newstrace.model`, :func:`ingest` to turn inputs
-into articles, :func:`analyze` for one article's claims, and :class:`Store` for persistence.
-Heavier modules load on first use, so ``import newstrace`` stays fast.
+into articles, :func:`analyze` for one article's claims, :func:`build_story_view` for one
+story's claim groups, provenance, discrepancies, timeline and notes (its ``to_dict()`` is the
+JSON of ``newstrace analyze``), :func:`outlet_profiles` across stories, and :class:`Store`
+for persistence. Heavier modules load on first use, so ``import newstrace`` stays fast.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ _LAZY = {
     "IngestOptions": "newstrace.ingest",
     "MetaIndex": "newstrace.ingest",
     "Store": "newstrace.store",
+    "build_story_view": "newstrace.link.story_view",
+    "group_claims": "newstrace.link.claims",
+    "outlet_profiles": "newstrace.link.profiles",
 }
 
 __all__ = [
@@ -62,7 +67,10 @@ __all__ = [
     "TimeRef",
     "__version__",
     "analyze",
+    "build_story_view",
+    "group_claims",
     "ingest",
+    "outlet_profiles",
 ]
 
 

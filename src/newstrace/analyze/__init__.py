@@ -7,6 +7,7 @@ points into ``article.text``.
 
 from __future__ import annotations
 
+from newstrace._callable import make_callable
 from newstrace.analyze.attribution import find_attributions
 from newstrace.analyze.claims import build_claims
 from newstrace.analyze.dates import find_dates
@@ -58,3 +59,6 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
         attributions=attributions,
         claims=claims,
     )
+
+
+make_callable(__name__, analyze)

@@ -18,6 +18,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Any
 
 from newstrace.analyze._attr_extent import cue_extent, load_extent_weights
@@ -32,6 +35,8 @@ from newstrace.analyze._attr_quotes import QuoteRegion, neighbours, quote_region
 from newstrace.analyze._attr_spans import Coverage, Draft, Range, sentence_of
 from newstrace.analyze.attribution import RawAttribution
 from newstrace.model import Span
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 _CUE_CHILDREN = frozenset({"aux", "auxpass", "neg", "prt"})
 _NEVER_IN_CUE = frozenset({"nsubj", "nsubjpass", "ccomp", "punct", "mark", "cc", "conj"})
@@ -71,8 +76,9 @@ def find_with_parse(
     taken = Coverage()
     regions = quote_regions(text, lang.quote_pairs)
     starts = [s.start for s in sentences]
+    paragraphs = Paragraphs.of(text)
     for score, token in scored:
-        draft = _build(token, text, lang, starts, regions)
+        draft = _build(token, text, lang, starts, regions, paragraphs)
         if draft is None:
             continue
         draft.score = score
@@ -166,6 +172,7 @@ def _build(
     lang: LanguageData,
     starts: list[int],
     regions: tuple[QuoteRegion, ...] = (),
+    paragraphs: Paragraphs | None = None,
 ) -> Draft | None:
     cue_tokens = _cue_tokens(token, lang)
     cue_ids = {t.i for t in cue_tokens}
@@ -176,11 +183,50 @@ def _build(
     if source is not None:
         source = _outside_quotes(token.doc, source, cue, regions)
     content = _content_ranges(token, cue_ids | source_ids)
+    if paragraphs is not None:  # the parser may run a headline into the next paragraph
+        content = paragraphs.clip(content, cue, regions)
     if not content:
         content = _adjacent_quote(text, [cue] + ([source] if source else []), regions)
     if not content:
         return None
     return Draft(cue, source, content, sentence_of(starts, cue[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraphs:
+    """Where each paragraph of a text starts and ends (a blank line separates them)."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Paragraphs:
+        """The paragraphs of ``text``, found once."""
+        breaks = list(_PARAGRAPH_BREAK.finditer(text))
+        return cls((0, *(m.end() for m in breaks)), (*(m.start() for m in breaks), len(text)))
+
+    def clip(
+        self, content: list[Range], cue: Range, regions: tuple[QuoteRegion, ...]
+    ) -> list[Range]:
+        """Content ranges cut to the cue's paragraph, widened to the paragraphs a quotation
+        crossing its breaks runs into (a quote running over several paragraphs)."""
+        index = bisect_right(self.starts, cue[0]) - 1
+        low, high = self._reach(index, regions)
+        clipped = [(max(start, low), min(end, high)) for start, end in content]
+        return [(start, end) for start, end in clipped if start < end]
+
+    def _reach(self, index: int, regions: tuple[QuoteRegion, ...]) -> Range:
+        """The start and end of paragraph ``index``, each moved out to the paragraph where a
+        quotation holding it begins or ends."""
+        low, high = self.starts[index], self.ends[index]
+        while (region := region_at(regions, low)) is not None and region.start < low:
+            low = self.starts[bisect_right(self.starts, region.start) - 1]
+        while (region := region_at(regions, high)) is not None and region.end > high:
+            reached = self.ends[bisect_right(self.starts, region.end - 1) - 1]
+            if reached <= high:
+                break
+            high = reached
+        return low, high
 
 
 def _cue_tokens(token: Any, lang: LanguageData) -> list[Any]:

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 import httpx
 
+from newstrace._callable import make_callable
 from newstrace.errors import FetchError, InputError
 from newstrace.ingest.decode import decode_bytes
 from newstrace.ingest.feeds import iter_feed
@@ -332,3 +333,6 @@ def _date_field(value: str | None, key: str, extra: dict[str, str]) -> str | Non
     if iso is None:
         extra[f"{key}_raw"] = value
     return iso
+
+
+make_callable(__name__, ingest)
