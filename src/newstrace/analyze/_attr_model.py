@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ", "ADP", "PUNCT", "PROPN", "ADV"})
@@ -27,8 +28,7 @@ class CueModel:
 
     def score(self, features: list[str]) -> float:
         """Sum of the weights of the features present."""
-        get = self.weights.get
-        return sum(get(f, 0.0) for f in features)
+        return sum(map(self.weights.get, features, repeat(0.0)))
 
 
 @lru_cache(maxsize=4)
@@ -146,8 +146,8 @@ def _frame_features(token: Any, prior: dict[str, float], words: dict[str, float]
         f"frame={pos}|{frame}",
         f"sframe={_subject_kind(token)}|{frame}",
         f"bframe={band(prior.get(lemma))}|{frame}",
-        f"sfirst={int(token.i == token.sent.start)}",
-        f"spos={min(3, (token.i - token.sent.start) // 5)}|{pos}",
+        f"sfirst={int(token.i == _layout(token.doc).sent_start[token.i])}",
+        f"spos={min(3, (token.i - _layout(token.doc).sent_start[token.i]) // 5)}|{pos}",
     ]
     return feats
 
@@ -169,8 +169,36 @@ def _near_quote(token: Any) -> str:
 
 def _inside_quotes(token: Any) -> int:
     """Whether an odd number of double quotation marks precede the token in its sentence."""
-    marks = sum(1 for t in token.sent if t.i < token.i and t.text in ('"', "“", "”"))
-    return marks % 2
+    layout = _layout(token.doc)
+    marks = layout.marks_before[token.i] - layout.marks_before[layout.sent_start[token.i]]
+    return int(marks % 2)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Per-token facts every candidate of a doc asks for, found in one pass: where its
+    sentence starts, and how many double quotation marks come before it in the doc."""
+
+    sent_start: list[int]
+    marks_before: list[int]
+
+
+_LAYOUT_KEY = "newstrace_cue_layout"
+
+
+def _layout(doc: Any) -> _Layout:
+    """The doc's :class:`_Layout`, kept in ``doc.user_data`` (one per parsed doc, so asking for
+    it per candidate is a lookup rather than a rescan of the sentence)."""
+    found = doc.user_data.get(_LAYOUT_KEY)
+    if found is None:
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        before = [0] * (len(doc) + 1)
+        for token in doc:
+            before[token.i + 1] = before[token.i] + (token.text in ('"', "“", "”"))
+        found = doc.user_data[_LAYOUT_KEY] = _Layout(starts, before)
+    return found  # type: ignore[no-any-return]
 
 
 def _subject_kind(token: Any) -> str:

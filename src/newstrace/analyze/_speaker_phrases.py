@@ -177,26 +177,14 @@ def without_determiner(phrase: str) -> str:
     return re.sub(r"^(?i:the|a|an|this|that|these|those|one)\s+", "", text)
 
 
-@lru_cache(maxsize=8)
-def _title_regex(language: str) -> re.Pattern[str]:
-    titles = _alternation(words("titles", language))
-    return re.compile(rf"(?<![\w-])(?:{titles})(?![\w-])", re.IGNORECASE)
-
-
 def has_title(phrase: str, language: str) -> bool:
     """Whether a phrase contains an official title or role noun."""
-    return _title_regex(language).search(phrase) is not None
-
-
-@lru_cache(maxsize=8)
-def _org_regex(language: str) -> re.Pattern[str]:
-    heads = _alternation(words("organisation_heads", language))
-    return re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])", re.IGNORECASE)
+    return _phrase_finder("titles", language).search(phrase) is not None
 
 
 def has_organisation_head(phrase: str, language: str) -> bool:
     """Whether a phrase contains an organisation noun ("ministry", "government")."""
-    return _org_regex(language).search(phrase) is not None
+    return _phrase_finder("organisation_heads", language).search(phrase) is not None
 
 
 @lru_cache(maxsize=16)
