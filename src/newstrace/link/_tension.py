@@ -369,15 +369,16 @@ def find_tensions(
     found: list[Tension] = []
     bags_by_article: dict[str, dict[str, frozenset[str]]] = {}
     for claim in claims:
+        language = context.languages.get(claim.claim_id, "en")
+        if not says_something(claim, language):
+            continue  # a fragment or a refusal to answer opposes nothing (see _reason)
         bags = bags_by_article.get(claim.article_id)
         if bags is None:
             bags = {g.id: group_bag(g, without=claim.article_id) for g in groups}
             bags_by_article[claim.article_id] = bags
-        language = context.languages.get(claim.claim_id, "en")
-        if not says_something(claim, language):
-            continue  # a fragment or a refusal to answer opposes nothing (see _reason)
         marked = _has_idiom(claim, language)
         own = _topic(claim, language)
+        own_weight = max(context.weight(own), 1e-9)
         scored: list[tuple[float, float, float, int]] = []
         for index, g in enumerate(groups):
             if g.id == owner.get(claim.claim_id) or all(
@@ -386,12 +387,10 @@ def find_tensions(
                 continue
             if not marked and not _opposite_member(claim, g, context):
                 continue  # no reason can be found in this group: ranking it changes nothing
-            base = max(
-                relatedness(context, claim.claim_id, bags[g.id]),
-                context.weight(own & bags[g.id]) / max(context.weight(own), 1e-9),
-            )
+            shared = context.weight(own & bags[g.id])
+            base = max(relatedness(context, claim.claim_id, bags[g.id]), shared / own_weight)
             score = max(base, _closest_member(context, own, g, claim.article_id))
-            scored.append((score, context.weight(own & bags[g.id]), base, index))
+            scored.append((score, shared, base, index))
         scored.sort(key=lambda item: (round(item[0], 1), item[1]), reverse=True)
         ranked = [(sc, base, groups[i]) for sc, _, base, i in scored]
         tension = _first_tension(claim, ranked, context)
