@@ -1,5 +1,8 @@
 """Time a 50-article story end to end on one core: ingest, analyze, group, provenance, report.
 
+The analyze stage uses ``analyze_many`` (articles parsed in batches), as ``newstrace analyze``
+does.
+
 Usage (from the repository root)::
 
     .venv/bin/python bench/story_e2e/generate.py --out /tmp/story50 --articles 50
@@ -45,7 +48,7 @@ def timed(timings: Timings, stage: str, step: Callable[[], T]) -> T:
 
 def pipeline(folder: Path, options: AnalysisOptions) -> tuple[Timings, dict[str, Any]]:
     """The whole pipeline on every article file in ``folder`` (with its ``meta.json``)."""
-    from newstrace.analyze import analyze
+    from newstrace.analyze import analyze_many
     from newstrace.ingest import MetaIndex, ingest
     from newstrace.model import Article
     from newstrace.report.html import render_html
@@ -60,7 +63,7 @@ def pipeline(folder: Path, options: AnalysisOptions) -> tuple[Timings, dict[str,
         raise SystemExit(f"{len(inputs) - len(kept)} inputs were rejected")
 
     def analyse_all() -> list[tuple[Article, ArticleAnalysis]]:
-        return [(a, analyze(a, options)) for a in kept]
+        return list(zip(kept, analyze_many(kept, options), strict=True))
 
     pairs = timed(timings, "analyze", analyse_all)
     stories = timed(timings, "group (stories)", lambda: split_stories(pairs))

@@ -68,7 +68,7 @@ def find_mentions(
     candidates += _quoted_outlet_candidates(text, language)
     candidates += _role_candidates(text, language)
     if doc is not None:
-        candidates += _spacy_candidates(doc)
+        candidates += _spacy_candidates(doc, text)
     candidates += _sequence_candidates(text, language)
     chosen = [_person_name(text, c, language) for c in _resolve_overlaps(candidates)]
     found = _bare_name_kinds(text, _assign_keys(text, chosen), language)
@@ -105,9 +105,10 @@ def _role_candidates(text: str, language: str) -> list[_Candidate]:
     return found
 
 
-def _spacy_candidates(doc: Any) -> list[_Candidate]:
+def _spacy_candidates(doc: Any, text: str) -> list[_Candidate]:
+    """Named entities of ``doc`` (made from ``text``; spaCy rebuilds ``Doc.text`` from every
+    token on each access, so the caller's copy is used)."""
     found: list[_Candidate] = []
-    text = doc.text  # spaCy rebuilds Doc.text from every token on each access
     for ent in doc.ents:
         kind = _SPACY_KINDS.get(ent.label_)
         if kind is None:

@@ -5,6 +5,7 @@ Exit codes: 0 all good, 1 some inputs rejected (the others were still processed)
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -120,12 +121,14 @@ class Batch:
     def analysed(
         self, inputs: Iterable[str], meta: Path | None, backend: str, allow_private: bool = False
     ) -> Iterator[tuple[Article, ArticleAnalysis]]:
-        """Each article of the inputs with its analysis."""
-        from newstrace.analyze import analyze
+        """Each article of the inputs with its analysis (articles parsed in batches)."""
+        from newstrace.analyze import analyze_many
+        from newstrace.analyze.nlp import BATCH_TEXTS
 
         options = analysis_options(backend)
-        for article in self.articles(inputs, meta, allow_private):
-            yield article, analyze(article, options)
+        stream = self.articles(inputs, meta, allow_private)
+        while batch := list(itertools.islice(stream, BATCH_TEXTS)):
+            yield from zip(batch, analyze_many(batch, options), strict=True)
 
     @property
     def exit_code(self) -> int:

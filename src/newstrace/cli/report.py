@@ -147,7 +147,7 @@ def report(story_id: str, db: Path | None, fmt: str, out: Path | None, backend: 
 
 def stored_story(store: Store, story_id: str, options: AnalysisOptions) -> StoryItems:
     """Load a stored story (by id or unique id prefix) and analyse its articles."""
-    from newstrace.analyze import analyze as analyze_article
+    from newstrace.analyze import analyze_many
     from newstrace.store.stories import StoryStore
 
     found = [s for s in StoryStore(store).stories() if s.id.startswith(story_id)]
@@ -168,5 +168,5 @@ def stored_story(store: Store, story_id: str, options: AnalysisOptions) -> Story
                 f"story {story.id} names a missing article {member.article_id}"
             )
         articles.append(article)
-    items = tuple((article, analyze_article(article, options)) for article in articles)
+    items = tuple(zip(articles, analyze_many(articles, options), strict=True))
     return StoryItems(story.id, story.title or None, items)

@@ -146,6 +146,7 @@ def denies_risk_of(claim: ClaimRef, member: ClaimRef, language: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16_384)
 def negated_stems(text: str, language: str) -> frozenset[str]:
     """Stems of the :data:`NEGATION_SCOPE` words after each negation ("no date had been set
     for" -> date, set): what a negative claim denies."""
@@ -181,6 +182,7 @@ def is_no_comment(text: str, language: str) -> bool:
     return regex is not None and regex.search(text.lower()) is not None
 
 
+@lru_cache(maxsize=65_536)
 def opens_with_contrast(sentence: str, language: str) -> str | None:
     """The contrastive opener a sentence starts with ("However, ..."), if any."""
     lower = sentence.lstrip(" \"“«'‘").lower()
@@ -294,7 +296,11 @@ def same_matter(a: ClaimRef, b: ClaimRef) -> bool:
     return shared >= MIN_SHARED and shared >= SAME_MATTER * min(len(first), len(second))
 
 
-def _reason(claim: ClaimRef, member: ClaimRef, context: Context) -> str | None:
+def _reason(
+    claim: ClaimRef, member: ClaimRef, context: Context, topic: frozenset[str] | None = None
+) -> str | None:
+    """Why ``claim`` pushes back on ``member``, or ``None`` (rule 2). ``topic`` is the claim's
+    :func:`claim_topic`, when the caller has it already."""
     language = context.languages.get(claim.claim_id, "en")
     if context.languages.get(member.claim_id, "en") != language:
         return None
@@ -311,7 +317,7 @@ def _reason(claim: ClaimRef, member: ClaimRef, context: Context) -> str | None:
             and opposes(negative, positive, language)
         ):
             return "contradicts it (opposite polarity)"
-    if member.claim.polarity == "negative" or not _on_topic(claim, member, context):
+    if member.claim.polarity == "negative" or not _on_topic(claim, member, context, topic):
         return None
     marker = has_deferral(_marker_text(claim), language)
     if marker and not has_deferral(_marker_text(member), language):
@@ -329,19 +335,29 @@ def _marker_text(ref: ClaimRef) -> str:
     return ref.claim.text if len(stems(ref.claim.text)) >= MIN_SHARED else ref.claim.sentence.text
 
 
-def _on_topic(claim: ClaimRef, member: ClaimRef, context: Context) -> bool:
+def _on_topic(
+    claim: ClaimRef, member: ClaimRef, context: Context, topic: frozenset[str] | None = None
+) -> bool:
     """Whether a pushing-back claim speaks of the member's matter: its topic shares at least
     :data:`MIN_SHARED` stems with the member's content ("no danger of the dam failing" does
     not qualify "water is being released through the sluices"). A claim that points back
     ("this demand", "such plans") brings in the sentence before it."""
     language = context.languages.get(claim.claim_id, "en")
-    topic = _topic(claim, language)
-    if _ANAPHOR.search(claim.claim.sentence.text):
-        topic |= context.windows.get(claim.claim_id, frozenset())
+    if topic is None:
+        topic = claim_topic(claim, context)
     shared = len(topic & stems(member.claim.text))
     if shared and denies_risk_of(claim, member, language):
         shared += 1  # the danger itself is the other shared matter
     return shared >= MIN_SHARED
+
+
+def claim_topic(claim: ClaimRef, context: Context) -> frozenset[str]:
+    """The stems :func:`_on_topic` compares with a member's content: the claim's
+    :func:`_topic`, plus its window when it points back ("this demand")."""
+    topic = _topic(claim, context.languages.get(claim.claim_id, "en"))
+    if _ANAPHOR.search(claim.claim.sentence.text):
+        topic |= context.windows.get(claim.claim_id, frozenset())
+    return topic
 
 
 def _topic(claim: ClaimRef, language: str) -> frozenset[str]:
@@ -361,42 +377,135 @@ def _topic(claim: ClaimRef, language: str) -> frozenset[str]:
     return topic
 
 
+@dataclass(frozen=True, slots=True)
+class _Member:
+    """One member of a group as the ranking sees it."""
+
+    article_id: str
+    polarity: str
+    language: str
+    content: frozenset[str]
+    speaks: bool  # :func:`says_something`
+
+
+@dataclass(frozen=True, slots=True)
+class _GroupFacts:
+    """What the ranking asks of one group, found once per story."""
+
+    articles: frozenset[str]
+    members: tuple[_Member, ...]
+
+
+def _group_facts(group: ClaimGroup, context: Context) -> _GroupFacts:
+    members = []
+    for m in group.members:
+        language = context.languages.get(m.claim_id, "en")
+        content = stems(m.claim.text)
+        speaks = says_something(m, language)
+        members.append(_Member(m.article_id, m.claim.polarity, language, content, speaks))
+    return _GroupFacts(frozenset(m.article_id for m in group.members), tuple(members))
+
+
+@dataclass
+class _Story:
+    """One story's groups with their facts, and what is remembered across its claims."""
+
+    groups: Sequence[ClaimGroup]
+    context: Context
+    facts: list[_GroupFacts] = field(init=False)
+    owner: dict[str, str] = field(init=False)
+    bags: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    speakers: dict[str, list[tuple[int, _Member]]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.facts = [_group_facts(g, self.context) for g in self.groups]
+        self.owner = {m.claim_id: g.id for g in self.groups for m in g.members}
+        self.speakers = {}
+        for index, fact in enumerate(self.facts):
+            for member in fact.members:
+                if member.speaks:
+                    for stem in member.content:
+                        self.speakers.setdefault(stem, []).append((index, member))
+
+    def contradictable(self, claim: ClaimRef, content: frozenset[str], language: str) -> set[int]:
+        """The groups holding a member a claim without an idiom could contradict: another
+        article's, same language, opposite polarity, saying something, sharing at least
+        :data:`MIN_SHARED` content stems with the claim (``content``)."""
+        hits: Counter[tuple[int, int]] = Counter()
+        for stem in content:
+            for index, member in self.speakers.get(stem, ()):
+                if (
+                    member.article_id != claim.article_id
+                    and member.polarity != claim.claim.polarity
+                    and member.language == language
+                ):
+                    hits[index, id(member)] += 1
+        return {index for (index, _), count in hits.items() if count >= MIN_SHARED}
+
+    def bag(self, index: int, article_id: str) -> frozenset[str]:
+        """The group's :func:`group_bag` without ``article_id`` (built once)."""
+        group = self.groups[index]
+        found = self.bags.get((group.id, article_id))
+        if found is None:
+            found = self.bags[group.id, article_id] = group_bag(group, without=article_id)
+        return found
+
+
 def find_tensions(
     groups: Sequence[ClaimGroup], claims: Sequence[ClaimRef], context: Context
 ) -> tuple[Tension, ...]:
-    """Each claim's tension with the most related group it pushes back on (rules 1 to 3)."""
-    owner = {m.claim_id: g.id for g in groups for m in g.members}
+    """Each claim's tension with the most related group it pushes back on (rules 1 to 3).
+
+    A claim without a pushing-back idiom is first ranked only against the groups that hold a
+    member it could contradict (opposite polarity, :data:`MIN_SHARED` shared content stems).
+    The other groups give no reason; they matter only when one of them, too weakly related,
+    would rank before the group found and end the search: that can only happen when the
+    group found rounds to the lowest related step, and then every group is ranked.
+    """
+    story = _Story(groups, context)
     found: list[Tension] = []
-    bags_by_article: dict[str, dict[str, frozenset[str]]] = {}
     for claim in claims:
         language = context.languages.get(claim.claim_id, "en")
         if not says_something(claim, language):
             continue  # a fragment or a refusal to answer opposes nothing (see _reason)
-        bags = bags_by_article.get(claim.article_id)
-        if bags is None:
-            bags = {g.id: group_bag(g, without=claim.article_id) for g in groups}
-            bags_by_article[claim.article_id] = bags
         marked = _has_idiom(claim, language)
-        own = _topic(claim, language)
-        own_weight = max(context.weight(own), 1e-9)
-        scored: list[tuple[float, float, float, int]] = []
-        for index, g in enumerate(groups):
-            if g.id == owner.get(claim.claim_id) or all(
-                m.article_id == claim.article_id for m in g.members
-            ):
-                continue
-            if not marked and not _opposite_member(claim, g, context):
-                continue  # no reason can be found in this group: ranking it changes nothing
-            shared = context.weight(own & bags[g.id])
-            base = max(relatedness(context, claim.claim_id, bags[g.id]), shared / own_weight)
-            score = max(base, _closest_member(context, own, g, claim.article_id))
-            scored.append((score, shared, base, index))
-        scored.sort(key=lambda item: (round(item[0], 1), item[1]), reverse=True)
-        ranked = [(sc, base, groups[i]) for sc, _, base, i in scored]
-        tension = _first_tension(claim, ranked, context)
+        tension = _claim_tension(claim, story, "all" if marked else "contradicting")
+        if tension is not None and not marked and round(tension.score, 1) <= round(RELATED, 1):
+            tension = _claim_tension(claim, story, "opposite")
         if tension is not None:
             found.append(tension)
     return tuple(found)
+
+
+def _claim_tension(claim: ClaimRef, story: _Story, keep: str) -> Tension | None:
+    """Rank the groups ``keep`` admits ("all"; "opposite": with a member of opposite
+    polarity; "contradicting": one the claim could contradict) and find the first tension."""
+    context = story.context
+    language = context.languages.get(claim.claim_id, "en")
+    own = _topic(claim, language)
+    own_weight = max(context.weight(own), 1e-9)
+    alone = {claim.article_id}
+    admitted = (
+        story.contradictable(claim, stems(claim.claim.text), language)
+        if keep == "contradicting"
+        else None
+    )
+    scored: list[tuple[float, float, float, int]] = []
+    for index, (g, fact) in enumerate(zip(story.groups, story.facts, strict=True)):
+        if g.id == story.owner.get(claim.claim_id) or fact.articles <= alone:
+            continue
+        if keep == "opposite" and not _opposite_member(claim, fact, language):
+            continue  # no reason can be found in this group: ranking it changes nothing
+        if admitted is not None and index not in admitted:
+            continue
+        bag = story.bag(index, claim.article_id)
+        shared = context.weight(own & bag)
+        base = max(relatedness(context, claim.claim_id, bag), shared / own_weight)
+        score = max(base, _closest_member(context, own, fact, claim.article_id))
+        scored.append((score, shared, base, index))
+    scored.sort(key=lambda item: (round(item[0], 1), item[1]), reverse=True)
+    ranked = [(sc, base, story.groups[i]) for sc, _, base, i in scored]
+    return _first_tension(claim, ranked, context)
 
 
 def _has_idiom(claim: ClaimRef, language: str) -> bool:
@@ -408,31 +517,31 @@ def _has_idiom(claim: ClaimRef, language: str) -> bool:
     )
 
 
-def _opposite_member(claim: ClaimRef, group: ClaimGroup, context: Context) -> bool:
+def _opposite_member(claim: ClaimRef, fact: _GroupFacts, language: str) -> bool:
     """Whether a group has a member from another article, in the claim's language, of the
     opposite polarity (the only way :func:`_reason` finds a reason without an idiom)."""
-    language = context.languages.get(claim.claim_id, "en")
     return any(
         m.article_id != claim.article_id
-        and m.claim.polarity != claim.claim.polarity
-        and context.languages.get(m.claim_id, "en") == language
-        for m in group.members
+        and m.polarity != claim.claim.polarity
+        and m.language == language
+        for m in fact.members
     )
 
 
 def _closest_member(
-    context: Context, topic: frozenset[str], group: ClaimGroup, without: str
+    context: Context, topic: frozenset[str], fact: _GroupFacts, without: str
 ) -> float:
     """The best weighted overlap coefficient of a claim's topic and one member's content
     (members of the claim's own article left out): a short denial is related to the one
     member it answers even when the group's other sentences dilute the group's bag."""
     best = 0.0
-    for member in group.members:
+    topic_weight = context.weight(topic)
+    for member in fact.members:
         if member.article_id == without:
             continue
-        bag = stems(member.claim.text)
-        smaller = min(context.weight(topic), context.weight(bag))
-        if smaller > 0:
+        bag = member.content
+        smaller = min(topic_weight, context.weight(bag))
+        if smaller > 0 and not topic.isdisjoint(bag):
             best = max(best, context.weight(topic & bag) / smaller)
     return best
 
@@ -443,13 +552,16 @@ def _first_tension(
     """The first group (by relatedness) the claim pushes back on. A bare contrastive opener
     ("However, ...") is weak evidence: it needs the group-level relatedness (``base``) of at
     least :data:`RELATED_CONTRAST`, not only one close member."""
+    if not scored or scored[0][0] < RELATED:
+        return None
+    topic = claim_topic(claim, context)
     for score, base, group in scored:
         if score < RELATED:
             return None
         for member in group.members:
             if member.article_id == claim.article_id:
                 continue
-            reason = _reason(claim, member, context)
+            reason = _reason(claim, member, context, topic)
             if reason is None or (reason.startswith("contrasts") and base < RELATED_CONTRAST):
                 continue
             return Tension(group, claim, member, reason, score)

@@ -176,7 +176,11 @@ def origin_channels(
     texts: Mapping[str, str] | None = None,
 ) -> tuple[OriginChannel, ...]:
     """The group's independent origin channels (rules 1 to 3), in first-seen order."""
-    paths = member_paths(group, analyses, texts)
+    return _channels_of(group, member_paths(group, analyses, texts))
+
+
+def _channels_of(group: ClaimGroup, paths: Sequence[MemberPath]) -> tuple[OriginChannel, ...]:
+    """:func:`origin_channels` from the group's member paths, already found."""
     roles = outlet_roles(paths)
     channels = _merge_named(_collect_channels(paths, roles, corpus_outlet_keys(group)))
     return tuple(
@@ -217,6 +221,7 @@ def with_provenance(
     *,
     analyses: Mapping[str, ArticleAnalysis] | None = None,
     texts: Mapping[str, str] | None = None,
+    paths: Sequence[MemberPath] | None = None,
 ) -> ClaimGroup:
     """The group with ``origins``, ``echoes``, ``independent_origins`` and ``status`` filled in.
 
@@ -224,10 +229,13 @@ def with_provenance(
     group ``contested`` when a polarity discrepancy touches it. ``analyses`` (article id ->
     analysis) let a member whose sentence relays another outlet count as a relay; ``texts``
     (article id -> text) let an own-voice member continue its paragraph's attribution.
+    ``paths`` are the group's :func:`member_paths` (with these analyses and texts) when the
+    caller has them already.
     """
-    paths = member_paths(group, analyses, texts)
+    if paths is None:
+        paths = member_paths(group, analyses, texts)
     roles = outlet_roles(paths)
-    channels = origin_channels(group, analyses, texts)
+    channels = _channels_of(group, paths)
     origins = tuple(
         ChainLink(c.name, "self" if c.own_reporting and not c.sources else "outlet")
         for c in channels
@@ -249,18 +257,18 @@ def provenance_graph(
     group: ClaimGroup,
     analyses: Mapping[str, ArticleAnalysis] | None = None,
     texts: Mapping[str, str] | None = None,
+    *,
+    paths: Sequence[MemberPath] | None = None,
 ) -> ProvenanceGraph:
     """The group's provenance graph: sources, first-hand outlets, relays and echoes.
 
     Node ids are ``src:...`` for speakers (anonymous ones scoped to the outlet they spoke to)
     and ``out:<outlet key>`` for outlets. A node keeps the strongest role it plays in any
-    member's path (origin over echo over relay over source).
+    member's path (origin over echo over relay over source). ``paths`` are the group's
+    :func:`member_paths` when the caller has them already.
     """
-    paths = member_paths(group, analyses, texts)
+    if paths is None:
+        paths = member_paths(group, analyses, texts)
     return build_graph(
-        group.id,
-        paths,
-        outlet_roles(paths),
-        corpus_outlet_keys(group),
-        origin_channels(group, analyses, texts),
+        group.id, paths, outlet_roles(paths), corpus_outlet_keys(group), _channels_of(group, paths)
     )

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from newstrace.link.discrepancies import find_discrepancies
 from newstrace.link.provenance import (
     ProvenanceGraph,
+    member_paths,
     outlet_key,
     provenance_graph,
     with_provenance,
@@ -135,10 +136,17 @@ def build_story_view(
     groups = (grouper or _default_grouper)(items)
     analyses = {article.id: analysis for article, analysis in items}
     texts = {article.id: article.text for article, _ in items}
-    provisional = tuple(with_provenance(g, analyses=analyses, texts=texts) for g in groups)
+    paths = [member_paths(g, analyses, texts) for g in groups]  # members only: found once
+    provisional = tuple(
+        with_provenance(g, analyses=analyses, texts=texts, paths=p)
+        for g, p in zip(groups, paths, strict=True)
+    )
     discrepancies = find_discrepancies(provisional, items)
     final = _one_spelling(
-        tuple(with_provenance(g, discrepancies, analyses=analyses, texts=texts) for g in groups)
+        tuple(
+            with_provenance(g, discrepancies, analyses=analyses, texts=texts, paths=p)
+            for g, p in zip(groups, paths, strict=True)
+        )
     )
     articles = tuple(article for article, _ in items)
     return StoryView(
@@ -146,7 +154,9 @@ def build_story_view(
         title=title if title is not None else _title(items),
         articles=articles,
         groups=final,
-        graphs=tuple(provenance_graph(g, analyses, texts) for g in final),
+        graphs=tuple(
+            provenance_graph(g, analyses, texts, paths=p) for g, p in zip(final, paths, strict=True)
+        ),
         discrepancies=discrepancies,
         timeline=build_timeline(final, articles),
         notes=story_changes(items, versions),
