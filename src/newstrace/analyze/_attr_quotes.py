@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PARA = re.compile(r"\n[ \t]*\n")
 
@@ -49,30 +50,54 @@ def neighbours(
     )
 
 
+@lru_cache(maxsize=16)
 def quote_regions(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[QuoteRegion, ...]:
-    """All top-level quotation regions of ``text`` given the language's ``(open, close)`` pairs."""
+    """All top-level quotation regions of ``text`` given the language's ``(open, close)`` pairs.
+
+    Only quotation marks and paragraph ends can change the state, so the scan jumps from one
+    to the next. Results are memoised for the last few texts (the attribution steps ask twice).
+    """
     openers = {o: c for o, c in pairs if o != c}
     symmetric = {o for o, c in pairs if o == c}
-    para_ends = [m.start() for m in _PARA.finditer(text)] + [len(text)]
+    # a paragraph end is passed once a later character exists
+    para_ends = [m.start() for m in _PARA.finditer(text) if m.start() < len(text) - 1]
     regions: list[QuoteRegion] = []
     open_at = -1
     expect = ""
     para_index = 0
-    for index, char in enumerate(text):
-        while para_ends[para_index] < index:
+    for match in _marks(pairs).finditer(text):
+        index = match.start()
+        while para_index < len(para_ends) and para_ends[para_index] < index:
+            open_at = _paragraph_end(text, para_ends[para_index], open_at, regions)
             para_index += 1
-            if open_at >= 0 and not _continues(text, index, text[open_at]):
-                regions.append(QuoteRegion(open_at, para_ends[para_index - 1]))
-                open_at = -1
+        char = text[index]
         if open_at < 0:
             if char in openers or (char in symmetric and _can_open(text, index)):
                 open_at, expect = index, openers.get(char, char)
         elif char == expect and _can_close(text, index) and not _is_apostrophe(text, index):
             regions.append(QuoteRegion(open_at, index + 1))
             open_at = -1
+    for para_end in para_ends[para_index:]:
+        open_at = _paragraph_end(text, para_end, open_at, regions)
     if open_at >= 0:
         regions.append(QuoteRegion(open_at, len(text)))
     return tuple(regions)
+
+
+@lru_cache(maxsize=16)
+def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """A pattern matching any one-character quotation mark of ``pairs`` (none: no match)."""
+    chars = sorted({c for pair in pairs for c in pair if len(c) == 1})
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]" if chars else "(?!)")
+
+
+def _paragraph_end(text: str, para_end: int, open_at: int, regions: list[QuoteRegion]) -> int:
+    """Close a quotation open at ``para_end`` unless the next paragraph continues it; the
+    new ``open_at``."""
+    if open_at >= 0 and not _continues(text, para_end + 1, text[open_at]):
+        regions.append(QuoteRegion(open_at, para_end))
+        return -1
+    return open_at
 
 
 def _continues(text: str, index: int, opener: str) -> bool:

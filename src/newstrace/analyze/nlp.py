@@ -31,7 +31,7 @@ import logging
 import re
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -104,7 +104,27 @@ def _load_model(name: str) -> NlpPipeline | None:
         logger.warning("spaCy model %s cannot be loaded: %s", name, exc)
         return None
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    _index_as_sets(nlp)
     return nlp
+
+
+def _index_as_sets(nlp: NlpPipeline) -> None:
+    """Turn the rule lemmatizer's word lists (``lemma_index``) into sets.
+
+    spaCy's rule lemmatizer only asks whether a form is in them (``form in index``), which on
+    a list of up to 57,528 nouns scans it: most of the lemmatizer's time. A set answers the
+    same question at once, so the lemmas do not change. (The table can no longer be saved with
+    ``to_disk``; newstrace never saves a pipeline.)
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = set(words)
 
 
 @lru_cache(maxsize=8)
@@ -159,6 +179,7 @@ class TokenStep:
     model_name: str
     names: tuple[str, ...]
     context: Any  # a spaCy ``Matcher`` of the multi-token ruler patterns
+    memo: dict[tuple[int, ...], tuple[int, ...]] = field(default_factory=dict, compare=False)
 
     def __call__(self, doc: Any) -> Any:
         """Set tag, part of speech, morphology, lemma and label of every token of ``doc``."""
@@ -166,12 +187,14 @@ class TokenStep:
 
         spans = _merged(self.context(doc))
         originals = [_span_copy(doc, a, b) for a, b in spans]
-        keys = doc.to_array(_KEY_ATTRS).tolist()
-        rows = [_token_values(self.model_name, *key) for key in keys]
+        keys = list(map(tuple, doc.to_array(_KEY_ATTRS).tolist()))
+        memo = self.memo
+        missing = [key for key in dict.fromkeys(keys) if key not in memo]
+        if missing:
+            self._fill(missing)
+        rows = [memo[key] for key in keys]
         values: Any = numpy.array(rows, dtype="uint64").reshape(len(rows), len(_OUT_ATTRS))
-        nlp = _load_model(self.model_name)
-        if nlp is None:
-            raise RuntimeError(f"model {self.model_name} is no longer loadable")
+        nlp = self._nlp()
         for (a, b), piece in zip(spans, originals, strict=True):
             for name in self.names:
                 piece = nlp.get_pipe(name)(piece)
@@ -180,7 +203,32 @@ class TokenStep:
             doc.from_array(_OUT_ATTRS, values)
         return doc
 
+    def _nlp(self) -> Any:
+        nlp = _load_model(self.model_name)
+        if nlp is None:
+            raise RuntimeError(f"model {self.model_name} is no longer loadable")
+        return nlp
 
+    def _fill(self, keys: list[tuple[int, ...]]) -> None:
+        """Memoise the step's output for tokens with these ``_KEY_ATTRS`` values.
+
+        All of them go through the components in one ``Doc`` of one token per key; a token
+        that a multi-token pattern matches there (its neighbours are arbitrary) is redone
+        alone, so every value is what the components give the token on its own.
+        """
+        if len(self.memo) + len(keys) > MEMO_TOKENS:
+            self.memo.clear()
+        doc = _key_doc(self._nlp(), keys)
+        shared = {i for a, b in _merged(self.context(doc)) for i in range(a, b)}
+        for name in self.names:
+            doc = self._nlp().get_pipe(name)(doc)
+        rows = doc.to_array(_OUT_ATTRS).tolist()
+        for i, (key, row) in enumerate(zip(keys, rows, strict=True)):
+            self.memo[key] = _token_values(self, key) if i in shared else tuple(row)
+
+
+#: How many distinct tokens :class:`TokenStep` remembers (the memo is emptied when full).
+MEMO_TOKENS = 200_000
 _KEY_ATTRS: list[int | str] = ["ORTH", "TAG", "DEP", "POS", "MORPH"]
 #: what the step sets
 _OUT_ATTRS: list[int | str] = ["DEP", "TAG", "POS", "MORPH", "LEMMA"]
@@ -245,21 +293,24 @@ def token_step(model_name: str) -> TokenStep | None:
     return TokenStep(model_name, names, context)
 
 
-@lru_cache(maxsize=100_000)
-def _token_values(
-    model_name: str, orth: int, tag: int, dep: int, pos: int, morph: int
-) -> tuple[int, ...]:
-    """What the ruler and lemmatizer set on a token with these values (``_OUT_ATTRS``)."""
+def _key_doc(nlp: NlpPipeline, keys: list[tuple[int, ...]]) -> Any:
+    """A ``Doc`` of one token per ``_KEY_ATTRS`` key, with the key's values set."""
     import numpy
     from spacy.tokens import Doc
 
-    nlp = _load_model(model_name)
-    step = token_step(model_name)
-    if nlp is None or step is None:
-        raise RuntimeError(f"no memoised token step for {model_name}")
-    doc = Doc(nlp.vocab, words=[nlp.vocab.strings[orth]], spaces=[False])
-    given: Any = numpy.array([[dep, tag, pos, morph]], dtype="uint64")
+    words = [nlp.vocab.strings[key[0]] for key in keys]
+    doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+    rows = [[dep, tag, pos, morph] for _, tag, dep, pos, morph in keys]
+    given: Any = numpy.array(rows, dtype="uint64").reshape(len(rows), 4)
     doc.from_array(["DEP", "TAG", "POS", "MORPH"], given)
+    return doc
+
+
+def _token_values(step: TokenStep, key: tuple[int, ...]) -> tuple[int, ...]:
+    """What the ruler and lemmatizer set on a token with these values (``_OUT_ATTRS``), the
+    token alone in its ``Doc``."""
+    nlp = step._nlp()
+    doc = _key_doc(nlp, [key])
     for name in step.names:
         doc = nlp.get_pipe(name)(doc)
     return tuple(int(v) for v in doc.to_array(_OUT_ATTRS)[0])
