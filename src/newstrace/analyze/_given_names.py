@@ -1,4 +1,4 @@
-"""Given names, for telling a person's name from an organisation's ("Marta Kowal said").
+"""Given names and surnames, for telling a person's name from an organisation's.
 
 The names come from the person-name tables that the Faker package ships for its many locales
 (MIT licensed, installed offline like any dependency): Latin-script names as they are, names in
@@ -16,6 +16,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 _TABLES = ("first_names", "first_names_male", "first_names_female")
+_SURNAME_TABLES = ("last_names", "last_names_male", "last_names_female")
 
 
 def _table(provider: type, name: str) -> Iterable[str]:
@@ -34,6 +35,16 @@ def _table(provider: type, name: str) -> Iterable[str]:
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Every given name of Faker's person providers, as written and transliterated to Latin."""
+    return _names(_TABLES)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Every surname of Faker's person providers, as written and transliterated to Latin."""
+    return _names(_SURNAME_TABLES)
+
+
+def _names(tables: tuple[str, ...]) -> frozenset[str]:
     import faker.providers.person as person
 
     found: set[str] = set()
@@ -42,7 +53,7 @@ def given_names() -> frozenset[str]:
         provider = getattr(module, "Provider", None)
         if not isinstance(provider, type):
             continue
-        for table in _TABLES:
+        for table in tables:
             for name in _table(provider, table):
                 if name[:1].isupper():
                     found.add(name)
@@ -53,3 +64,8 @@ def given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """Whether ``word`` (capitalised, as written) is a known given name."""
     return word in given_names()
+
+
+def is_surname(word: str) -> bool:
+    """Whether ``word`` (capitalised, as written) is a known surname ("Hughes", "Evans")."""
+    return word in surnames()

@@ -10,7 +10,10 @@ import re
 from dataclasses import replace
 
 from newstrace.analyze import _speaker_phrases as phrases
+from newstrace.analyze._given_names import is_given_name as _given
+from newstrace.analyze._given_names import is_surname
 from newstrace.analyze._speaker_context import ArticleView, Known, Resolved, State
+from newstrace.analyze.keys import canonical_key
 from newstrace.analyze.lexicon import words
 from newstrace.model import ChainLink, Mention, Span, Speaker, SpeakerKind
 
@@ -55,7 +58,8 @@ def classify(source: Span, art: ArticleView, state: State) -> Resolved:
         return Resolved(speaker, inner_outlets)
     plural = phrases.is_plural(phrase, lang)
     speaker = _named(source, inner, art)
-    if speaker.kind == "official" and plural:  # "two officials", "diplomats": unnamed people
+    one_of = phrases.is_one_of(phrase, lang)
+    if speaker.kind == "official" and (plural or one_of):  # "two officials", "diplomats"
         desc = phrases.anonymous_description(phrase)
         speaker = Speaker("anonymous", f"anonymous: {desc}", True, source)
     return Resolved(speaker, inner_outlets if speaker.anonymous else (), plural)
@@ -84,6 +88,18 @@ def _named(source: Span, inner: list[Mention], art: ArticleView) -> Speaker:
     head_pos = source.start + (last.start() if last else 0)
     lang = art.language
     holder = [m for m in inner if m.span.start <= head_pos < m.span.end]
+    name = _head_name(head_text, holder)
+    if name is not None and phrases.is_organisation_name(phrases.without_determiner(name)):
+        return Speaker("organisation", phrases.without_determiner(name), False, source)
+    if holder and _is_common_word(holder[0], art):
+        holder = []
+    if _people(head_text, lang) and (not holder or holder[0].kind in ("role", "other")):
+        # "residents of the village", "a witness": ordinary people, unnamed
+        desc = phrases.anonymous_description(source.text[: phrases.core_length(source.text)])
+        return Speaker("anonymous", f"anonymous: {desc}", True, source)
+    titled = _titled_name(name, lang)
+    if not holder and titled is not None:  # "Health Minister Ana Ruiz": a named official
+        return Speaker("person", art.person_name(canonical_key(titled), titled), False, source)
     if holder and not _is_group_word(holder[0]):
         return _speaker_of_head(holder[0], core, source, art)
     if phrases.has_title(head_text, lang):
@@ -99,8 +115,82 @@ def _named(source: Span, inner: list[Mention], art: ArticleView) -> Speaker:
         )
     bare = phrases.without_determiner(core)
     capitalised = bare[:1].isupper() and last is not None and last.group()[:1].isupper()
+    if (
+        capitalised
+        and last is not None
+        and _looks_common(last.group(), art.language)
+        and _sentence_initial(source.start + last.start(), art)
+    ):
+        capitalised = False  # "Inspectors at the port": capital only because it starts
     kind: SpeakerKind = "person" if capitalised and not holder else "official"
     return Speaker(kind, bare, False, source)
+
+
+def _head_name(head_text: str, holder: list[Mention]) -> str | None:
+    """The capitalised name ending at the head word: the mention holding it when that
+    mention ends there, else the run of capitalised words (and "&") before the head."""
+    run = re.search(r"(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*\s+(?:&\s+)?)*[A-ZÀ-ÞА-ЯЁ][\w.'’-]*$", head_text)
+    found = run.group() if run is not None else None
+    if holder and (found is None or len(holder[0].span.text) > len(found)):
+        found = holder[0].span.text
+    return phrases.clean(found) if found else None
+
+
+def _people(head_text: str, language: str) -> bool:
+    """Whether a head names ordinary people: its head word is such a noun ("union workers",
+    "a resident"; the first word in Russian, «жители деревни») and no official title stands
+    beside it ("officials and residents")."""
+    words_ = head_text.split()
+    heads = words_[-1:] if language == "en" else words_[:1]  # «жители деревни»: head first
+    if not heads or not phrases.has_people_noun(heads[0], language):
+        return False
+    return not phrases.has_title(phrases.without_people_nouns(head_text, language), language)
+
+
+def _titled_name(name: str | None, language: str) -> str | None:
+    """The personal name after leading title words ("Health Minister Ana Ruiz" -> "Ana
+    Ruiz"), when it has two to four words and opens with a known given name."""
+    if name is None:
+        return None
+    parts = name.split(" ")
+    k = 0
+    while k < len(parts) and not _given(parts[k]):
+        k += 1
+    rest = parts[k:]
+    if k == 0 or not 2 <= len(rest) <= 4 or not phrases.has_title(" ".join(parts[:k]), language):
+        return None
+    return " ".join(rest)
+
+
+def _sentence_initial(pos: int, art: ArticleView) -> bool:
+    """Whether the word at ``pos`` opens its sentence (only punctuation before it)."""
+    before = art.text[art.sentence_start_by(pos) : pos]
+    return not any(ch.isalnum() for ch in before)
+
+
+def _is_common_word(mention: Mention, art: ArticleView) -> bool:
+    """A one-word 'name' that is only capitalised because it opens the sentence and looks
+    like a common noun ("Inspectors", "Police"), not a known given name or surname."""
+    word = mention.span.text.strip()
+    return (
+        mention.kind == "other"
+        and _looks_common(word, art.language)
+        and _sentence_initial(mention.span.start, art)
+    )
+
+
+def _looks_common(word: str, language: str) -> bool:
+    """Whether a capitalised word reads as a common noun: a plural-looking word that is no
+    known given name or surname ("Farmers", not "Hughes"), or a title, organisation or
+    people noun ("Police")."""
+    if not word.replace("-", "").isalpha() or _given(word) or is_surname(word):
+        return False
+    return (
+        (word.endswith("s") and not word.endswith("ss") and not word.isupper())
+        or phrases.has_title(word, language)
+        or phrases.has_organisation_head(word, language)
+        or phrases.has_people_noun(word, language)
+    )
 
 
 def _is_group_word(mention: Mention) -> bool:
@@ -113,7 +203,9 @@ def _is_group_word(mention: Mention) -> bool:
 
 
 def _speaker_of_head(head: Mention, core: str, source: Span, art: ArticleView) -> Speaker:
-    if head.kind == "person":
+    first = head.span.text.split(" ")[0].rstrip(".")
+    if head.kind == "person" or (" " in head.span.text and first in words("person_titles")):
+        # "Ms Hughes" is a person whatever a tagger says
         return Speaker("person", art.person_name(head.key, head.span.text), False, source)
     if head.kind == "outlet":
         return Speaker("outlet", art.outlet_name(head), False, source)
@@ -219,6 +311,9 @@ def _resolve_anaphor(
     """ "the outlet", "the source", "the ministry", "the official", "the report"."""
     bare = phrases.without_determiner(phrases.core(source.text))
     if anaphor.kind == "outlet":
+        apposed = _apposed_outlet(source, art)
+        if apposed is not None:  # "the news outlet Harbour Gazette", its name cut off
+            return Resolved(Speaker("outlet", art.outlet_name(apposed), False, source))
         return Resolved(antecedent_outlet(source.start, art, bare, source), (), False, True)
     if anaphor.kind == "organisation":
         head = anaphor.head
@@ -232,6 +327,8 @@ def _resolve_anaphor(
         return Resolved(Speaker("organisation", bare, False, source), (), False, True)
     plural = phrases.is_plural(source.text, art.language)
     wanted: SpeakerKind = "official" if anaphor.kind == "official" else anaphor.kind
+    if wanted == "official" and _people(anaphor.head, art.language):
+        return _people_anaphor(anaphor.head, bare, source, state, plural)
     matches = [k for k in state.history if k.position < source.start and k.speaker.kind == wanted]
     if wanted == "official":
         matches = [k for k in matches if anaphor.head in k.speaker.canonical.lower()] or matches
@@ -242,6 +339,27 @@ def _resolve_anaphor(
     anonymous = wanted == "anonymous"
     canonical = f"anonymous: {bare}" if anonymous else bare
     return Resolved(Speaker(wanted, canonical, anonymous, source), (), plural, anonymous)
+
+
+def _apposed_outlet(source: Span, art: ArticleView) -> Mention | None:
+    """The outlet mention right after "the outlet" (only spaces between): its name."""
+    for m in art.mentions_in(source.end, source.end + _APPOSED_REACH):
+        if m.kind == "outlet" and not art.text[source.end : m.span.start].strip():
+            return m
+    return None
+
+
+#: how far (characters) after "the outlet" its apposed name may end
+_APPOSED_REACH = 80
+
+
+def _people_anaphor(head: str, bare: str, source: Span, state: State, plural: bool) -> Resolved:
+    """ "the residents": the latest unnamed source with that head noun, else a new one."""
+    for known in reversed(state.history):
+        canonical = known.speaker.canonical.lower()
+        if known.position < source.start and known.speaker.anonymous and head in canonical:
+            return Resolved(replace(known.speaker, span=source), known.relay, known.plural, True)
+    return Resolved(Speaker("anonymous", f"anonymous: {bare}", True, source), (), plural, True)
 
 
 def antecedent_outlet(before: int, art: ArticleView, bare: str, source: Span | None) -> Speaker:

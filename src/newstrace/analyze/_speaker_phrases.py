@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Literal
 
 from newstrace.analyze._attr_lexicon import load_language
+from newstrace.analyze._given_names import is_given_name
 from newstrace.analyze.lexicon import word_groups, words
 
 AnaphorKind = Literal["outlet", "anonymous", "official", "organisation", "document"]
@@ -51,12 +52,21 @@ _PREPOSITION = re.compile(
 )
 
 
+#: a participle with its agent after a head noun: "shoppers interviewed by the outlet"
+_AGENT_MODIFIER = re.compile(r"\s[^\W\d_]+(?:ed|en|wn)\s+by\s", re.IGNORECASE)
+
+
 def head_length(phrase: str) -> int:
     """Length of the part holding the phrase's head noun: before its first preposition
-    ("officials in the Finance Ministry" -> "officials")."""
+    ("officials in the Finance Ministry" -> "officials") or participle with an agent
+    ("shoppers interviewed by the Courier" -> "shoppers")."""
     limit = core_length(phrase)
-    m = _PREPOSITION.search(phrase, 0, limit)
-    return m.start() if m is not None and m.start() > 0 else limit
+    cuts = [
+        m.start()
+        for m in (_PREPOSITION.search(phrase, 0, limit), _AGENT_MODIFIER.search(phrase, 0, limit))
+        if m is not None and m.start() > 0
+    ]
+    return min(cuts, default=limit)
 
 
 def core(phrase: str) -> str:
@@ -152,9 +162,34 @@ def is_plural(phrase: str, language: str) -> bool:
         r"(?:two|three|four|several|some|many|multiple|various|numerous|несколько)\s", text
     ):
         return True
-    last = text.split(" ")[-1] if text else ""
+    cut = head_length(phrase)
+    head = clean(phrase[:cut]).lower()
+    last = head.split(" ")[-1] if head else ""
+    partitive = re.match(r"\s+(?:of|из)\s+", phrase[cut:])
+    if partitive is not None and (last in words("partitive_words", language) or last.isdigit()):
+        # "a majority of voters", "one of the lawyers": the noun after "of" counts
+        return last not in ("one", "один", "одна") and is_plural(
+            phrase[cut + partitive.end() :], language
+        )
     plural_heads = {"people", "sources", "insiders", "officials", "источники", "собеседники"}
-    return last in plural_heads or (language == "en" and last.endswith("s") and len(last) > 3)
+    plural_heads.update(w for w in words("people_nouns", language) if _plural_form(w))
+    if last in plural_heads:
+        return True
+    return language == "en" and last.endswith("s") and not last.endswith("ss") and len(last) > 3
+
+
+def is_one_of(phrase: str, language: str) -> bool:
+    """Whether a source phrase picks one member of a group ("one of the lawyers")."""
+    cut = head_length(phrase)
+    head = clean(phrase[:cut]).lower().split(" ")
+    return head[-1:] in (["one"], ["один"], ["одна"]) and (
+        re.match(r"\s+(?:of|из)\s+", phrase[cut:]) is not None
+    )
+
+
+def _plural_form(word: str) -> bool:
+    """Whether a ``people_nouns`` entry is a plural form ("residents", «жители»)."""
+    return word.endswith(("s", "men", "people", "и", "ы", "ые", "ие")) and not word.endswith("ss")
 
 
 @lru_cache(maxsize=8)
@@ -178,8 +213,48 @@ def without_determiner(phrase: str) -> str:
 
 
 def has_title(phrase: str, language: str) -> bool:
-    """Whether a phrase contains an official title or role noun."""
-    return _phrase_finder("titles", language).search(phrase) is not None
+    """Whether a phrase contains an official title or role noun, singular or plural
+    ("inspector", "union leaders")."""
+    return _plural_finder("titles", language).search(phrase) is not None
+
+
+@lru_cache(maxsize=8)
+def _plural_finder(section: str, language: str) -> re.Pattern[str]:
+    items = words(section, language)
+    return re.compile(rf"(?<![\w-])(?:{_alternation(items)})(?:e?s)?(?![\w-])", re.IGNORECASE)
+
+
+def has_people_noun(phrase: str, language: str) -> bool:
+    """Whether a phrase contains a noun for ordinary people ("residents", "a witness")."""
+    return _phrase_finder("people_nouns", language).search(phrase) is not None
+
+
+def without_people_nouns(phrase: str, language: str) -> str:
+    """The phrase with its nouns for ordinary people blanked ("residents" is a title too)."""
+    return _phrase_finder("people_nouns", language).sub(" ", phrase)
+
+
+def is_organisation_name(name: str) -> bool:
+    """Whether a capitalised name is an organisation's by its shape, whatever its first word:
+    words joined by an ampersand ("Harlow & Finch"), or a last word that ends organisation
+    names ("Marta Holdings"; "Georgia Power", but "Samantha Power" stays a person's name since
+    an ambiguous word after a plain given name is a surname)."""
+    parts = clean(name).split(" ")
+    if len(parts) < 2 or not all(p[:1].isupper() or p in ("&", "and", "of") for p in parts):
+        return False
+    if "&" in parts[1:-1]:
+        return True
+    last = parts[-1].rstrip(".,")
+    if last in words("organisation_name_words"):
+        return True
+    if last not in words("organisation_name_words_ambiguous"):
+        return False
+    return len(parts) >= 3 or not is_given_name(parts[0]) or parts[0] in _place_names()
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(load_language("en").extra.get("place_names", ()))
 
 
 def has_organisation_head(phrase: str, language: str) -> bool:
