@@ -6,9 +6,13 @@
    by child by a learned model (``_attr_extent``), or, for a language without one, by rates
    learned from PolNeAR train and stored in the language file (``cue_children``, ``cue_preps``).
 3. The source is the subject's subtree (or the agent of a passive, the object of "according
-   to", the possessor of a nominal cue, or the subject inherited from a governing verb).
-4. The content is the clausal complement, or, when the cue clause is a parenthetical
-   ("..., he said"), the governing clause without it; else an infinitive or object complement.
+   to", the possessor of a nominal cue, or the subject inherited from a governing verb or
+   through a preposition, "by saying"). A passive with no agent has none: its subject belongs
+   to the content ("X is expected to ..."), as PolNeAR annotates it.
+4. The content is the clausal complement; else a subjectless participle's own object
+   ("..., citing X"); else, when the cue clause is a parenthetical ("..., he said"), the
+   governing clause without it; else an infinitive or object complement with what it says of
+   the object ("called him a genius").
 5. Each token belongs to at most one attribution (PolNeAR is univocal): cues are taken by
    decreasing score and a cue inside an attribution already taken is left out; a speech cue
    inside a taken content is kept as a nested attribution of it (``_attr_finish``).
@@ -132,7 +136,10 @@ def _contradicts(draft: Draft, report: Draft, content_end: int) -> bool:
         return draft.source is None or draft.source[0] < content_end
     if draft.cue[0] >= report.cue[1]:
         source_before = draft.source is not None and draft.source[0] < content_end
-        return source_before or any(start < content_end for start, _ in draft.content)
+        # "..., X reported, citing Y": the report's source again, an elaboration of it
+        same_source = draft.source is not None and draft.source == report.source
+        content_before = any(start < content_end for start, _ in draft.content)
+        return source_before or same_source or content_before
     return True
 
 
@@ -185,6 +192,8 @@ def _build(
     content = _content_ranges(token, cue_ids | source_ids)
     if paragraphs is not None:  # the parser may run a headline into the next paragraph
         content = paragraphs.clip(content, cue, regions)
+        if source is not None:
+            source = _source_in_paragraph(token.doc, source, cue, paragraphs.start_of(cue[0]))
     if not content:
         content = _adjacent_quote(text, [cue] + ([source] if source else []), regions)
     if not content:
@@ -204,6 +213,10 @@ class Paragraphs:
         """The paragraphs of ``text``, found once."""
         breaks = list(_PARAGRAPH_BREAK.finditer(text))
         return cls((0, *(m.end() for m in breaks)), (*(m.start() for m in breaks), len(text)))
+
+    def start_of(self, offset: int) -> int:
+        """Where the paragraph holding ``offset`` starts."""
+        return self.starts[bisect_right(self.starts, offset) - 1]
 
     def clip(
         self, content: list[Range], cue: Range, regions: tuple[QuoteRegion, ...]
@@ -295,12 +308,16 @@ def _source_tokens(
     token: Any, exclude: set[int], regions: tuple[QuoteRegion, ...] = ()
 ) -> list[Any]:
     """The source noun phrase of a cue head, if the parse shows one."""
+    if _agentless_passive(token):
+        return []  # "X was criticized for ...": X is part of what is attributed
     head = token
     for _ in range(3):
         subject = _subject_of(head, regions)
         if subject is not None:
             return _noun_phrase(subject, exclude)
-        if head.dep_ in _INHERIT and head.head is not head:
+        if head.dep_ == "pcomp" and head.head.dep_ == "prep":
+            head = head.head.head  # "..., by saying that", "despite admitting that"
+        elif head.dep_ in _INHERIT and head.head is not head:
             head = head.head
         else:
             break
@@ -310,6 +327,30 @@ def _source_tokens(
     return []
 
 
+def _agentless_passive(token: Any) -> bool:
+    """Whether a cue head is a passive verb with a subject and no "by" agent ("X is expected
+    to", "X was accused of"): PolNeAR leaves such attributions without a source and puts the
+    passive subject in the content."""
+    deps = {child.dep_ for child in token.children}
+    if "agent" in deps or any(_is_verb_prep(child) for child in token.children):
+        return False  # "X was quoted as saying": X is the speaker
+    if "nsubjpass" in deps:
+        return True
+    # a bare past participle opening or closing a clause ("Asked about X, Y said", "a paper
+    # titled X"): its subject or the noun it modifies is what the act was done to
+    perfect = any(c.dep_ == "aux" for c in token.children)
+    return token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and not perfect
+
+
+def _is_verb_prep(child: Any) -> bool:
+    """``as`` with a verb for object ("quoted as saying")."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "as"
+        and any(g.dep_ in ("pcomp", "pobj") and g.pos_ == "VERB" for g in child.children)
+    )
+
+
 def _noun_phrase(head: Any, exclude: set[int]) -> list[Any]:
     """The subtree of ``head`` without relative clauses and asides, in one line of text."""
     cut: set[int] = set(exclude)
@@ -317,6 +358,8 @@ def _noun_phrase(head: Any, exclude: set[int]) -> list[Any]:
         if child.dep_ == "relcl" or (child.dep_ == "prep" and child.lower_ in _ASIDES):
             cut |= {t.i for t in child.subtree}
     chosen = {t.i: t for t in head.subtree if t.i not in cut}
+    if head.i not in chosen:
+        return []  # the subject is part of the cue: a misparse, no source
     lo = hi = head.i
     while lo - 1 in chosen and "\n" not in chosen[lo - 1].text:
         lo -= 1
@@ -363,25 +406,66 @@ def _content_ranges(token: Any, exclude: set[int]) -> list[Range]:
 
 
 def _complement(token: Any) -> list[Any]:
+    picked = _complement_proper(token)
+    if picked and _agentless_passive(token):
+        picked += [t for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    return picked
+
+
+def _complement_proper(token: Any) -> list[Any]:
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     if clauses:
         return [t for c in clauses for t in c.subtree]
     deps = {c.dep_ for c in token.children}
     if "agent" in deps and "nsubjpass" in deps:
         return [t for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    objects = _objects(token)
+    if objects and not any(c.dep_ in _SUBJECTS for c in token.children):
+        return objects  # "..., citing X", "..., promising to X": the verb's own object
     if token.dep_ in _INVERTED and token.head is not token and _is_parenthetical(token):
         inner = {t.i for t in token.subtree}
         return [t for t in token.head.subtree if t.i not in inner]
-    for dep in ("xcomp", "dobj", "attr", "oprd"):
-        found = [c for c in token.children if c.dep_ == dep]
-        if found:
-            return [t for c in found for t in c.subtree]
+    if objects:
+        return objects
     for child in token.children:
         if child.dep_ == "prep" and child.i > token.i:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 return [t for g in objects for t in g.subtree]
     return []
+
+
+def _objects(token: Any) -> list[Any]:
+    """The subtree of the first kind of object complement a cue head has (infinitive, direct
+    object, attribute, object predicate), empty when it has none."""
+    for dep in ("xcomp", "dobj", "attr", "oprd"):
+        found = [c for c in token.children if c.dep_ == dep]
+        if dep == "dobj" and found:
+            found += _predicates(token, found[-1].i)
+        if found:
+            return [t for c in found for t in c.subtree]
+    return []
+
+
+def _predicates(token: Any, after: int) -> list[Any]:
+    """What a verb says of its object ("called him a genius", "described it as toothless",
+    "accused her of lying"): object predicates and prepositional phrases after the object."""
+    return [c for c in token.children if c.i > after and _predicative(c)]
+
+
+def _predicative(child: Any) -> bool:
+    """An object predicate, or a preposition right after the object ("as a genius", "of
+    lying", "on the weather") unless it names someone or somewhere ("to Reuters", "in Ohio")
+    or is set off by a comma."""
+    if child.dep_ == "oprd":
+        return True
+    if child.dep_ != "prep":
+        return False
+    first = child.left_edge
+    if first.i > 0 and first.nbor(-1).text == ",":
+        return False  # set off by a comma: an aside ("..., months after X")
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return child.lower_ == "as" or not any(g.pos_ == "PROPN" for g in objects)
 
 
 def _is_parenthetical(token: Any) -> bool:
@@ -424,6 +508,19 @@ def _outside_quotes(
         if 0 < len(words) <= 10:
             return words[0].idx, words[-1].idx + len(words[-1])
     return None
+
+
+def _source_in_paragraph(doc: Any, source: Range, cue: Range, paragraph: int) -> Range | None:
+    """A source the parser took from an earlier paragraph (a headline or a time stamp run into
+    the next line) is a misparse: the words that open the cue's paragraph before the cue are
+    taken instead when they are a short phrase without a verb or a comma, else none."""
+    if source[0] >= paragraph or cue[0] < paragraph:
+        return source
+    between = doc.char_span(paragraph, cue[0], alignment_mode="contract")
+    words = [t for t in between or [] if not t.is_space]
+    if not 0 < len(words) <= 10 or any(t.pos_ == "VERB" or t.text == "," for t in words):
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
 def _adjacent_quote(
