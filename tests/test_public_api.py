@@ -44,3 +44,14 @@ def test_analyze_and_ingest_stay_callable_after_their_packages_load() -> None:
     for _ in range(2):  # the README's loop calls it more than once
         assert newstrace.analyze(article, options).claims
     assert callable(newstrace.ingest)
+
+
+def test_analyze_many_through_the_public_api_matches_analyze() -> None:
+    articles = [
+        newstrace.Article(id=f"a{i}", text=f"Pier {i} closed on Friday, the board said.")
+        for i in range(3)
+    ]
+    options = newstrace.AnalysisOptions(backend="rules")
+    many = list(newstrace.analyze_many(articles, options, batch_articles=2))
+    assert many == [newstrace.analyze(a, options) for a in articles]
+    assert all(a.claims for a in many)

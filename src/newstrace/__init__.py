@@ -1,7 +1,8 @@
 """newstrace: what every outlet says about a news story, where each claim came from.
 
 The public API is small: records from :mod:`newstrace.model`, :func:`ingest` to turn inputs
-into articles, :func:`analyze` for one article's claims, :func:`build_story_view` for one
+into articles, :func:`analyze` for one article's claims (:func:`analyze_many` for many, parsed in
+batches), :func:`build_story_view` for one
 story's claim groups, provenance, discrepancies, timeline and notes (its ``to_dict()`` is the
 JSON of ``newstrace analyze``), :func:`outlet_profiles` across stories, and :class:`Store`
 for persistence. Heavier modules load on first use, so ``import newstrace`` stays fast.
@@ -33,6 +34,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "analyze": "newstrace.analyze",
+    "analyze_many": "newstrace.analyze",
     "AnalysisOptions": "newstrace.analyze.options",
     "ingest": "newstrace.ingest",
     "IngestOptions": "newstrace.ingest",
@@ -67,6 +69,7 @@ __all__ = [
     "TimeRef",
     "__version__",
     "analyze",
+    "analyze_many",
     "build_story_view",
     "group_claims",
     "ingest",
