@@ -6,7 +6,9 @@ per-child cue-extent decisions) and updates the learned keys of
 ``src/newstrace/data/lang/en.json`` (``cue_lemmas``: lemma -> rate at which an occurrence heads
 a gold cue; ``cue_word_rates``: lemma -> rate at which an occurrence is any word of a gold cue;
 ``cue_forms``: surface forms of frequent cues, for rules mode; ``cue_preps`` and
-``cue_children``: the rate-based cue extent used when no extent model ships).
+``cue_children``: the rate-based cue extent used when no extent model ships;
+``sourceless_lemmas``: lemma -> rate at which a gold cue it heads with a subject in the parse
+has no source, for lemmas where that is most of them, "X seems to", "X appears to").
 
 Usage (from the repository root):
 
@@ -255,6 +257,24 @@ def write_extent(
     print(f"{len(rounded)} extent weights")
 
 
+def sourceless_lemmas(
+    data: list[tuple[Any, list[Any]]], min_seen: int = 10, min_rate: float = 0.5
+) -> dict[str, float]:
+    """Smoothed rate at which a gold cue headed by a lemma with an active subject in the parse
+    has no source (raising verbs: "X seems to", "X appears to"), for the lemmas seen at least
+    ``min_seen`` times with a rate of at least ``min_rate``."""
+    seen: Counter[str] = Counter()
+    none: Counter[str] = Counter()
+    for doc, gold in data:
+        for index, (attribution, _) in cue_heads(doc, gold).items():
+            head = doc[index]
+            if any(child.dep_ == "nsubj" for child in head.children):
+                seen[head.lemma_.lower()] += 1
+                none[head.lemma_.lower()] += not attribution.roles.get("Source")
+    found = {k: round(none[k] / (seen[k] + 1), 3) for k in seen if seen[k] >= min_seen}
+    return {k: v for k, v in sorted(found.items()) if v >= min_rate}
+
+
 def cue_forms(data: list[tuple[Any, list[Any]]], prior: dict[str, float]) -> dict[str, str]:
     """Surface forms of verbs that head cues often and reliably (for rules mode)."""
     forms: Counter[tuple[str, str]] = Counter()
@@ -288,6 +308,7 @@ def main() -> None:
     lang = json.loads(lang_path.read_text("utf-8"))
     lang["cue_preps"] = cue_preps(data)
     lang["cue_children"] = cue_children(data)
+    lang["sourceless_lemmas"] = sourceless_lemmas(data)
     if not args.lexicon_only:
         seen, hits = lemma_rates(data)
         prior = rates(seen, hits, min_hits=2)

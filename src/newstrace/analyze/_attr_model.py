@@ -2,21 +2,30 @@
 
 Features describe a token and its dependency neighbourhood (lemma, part of speech, relation,
 which arguments it has, whether it sits next to a quotation). Weights are learned from PolNeAR
-train by ``bench/polnear/train_cues.py`` and shipped as ``data/lang/<lang>_cues.json``; the same
-:func:`cue_features` function is used for training and prediction.
+train by ``bench/polnear/train_cues.py`` and shipped as ``data/lang/<lang>_cues.json``.
+
+Every feature is made once, by :func:`feature_keys`, as a key tuple (template name and values);
+:func:`cue_features` spells the keys as the strings training sees, and
+:meth:`CueModel.score_token` adds the same weights in the same order without spelling them
+(a memo from key to weight), so training and prediction share one definition.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
 from typing import Any
 
+from newstrace.analyze._cue_layout import Layout, layout
+
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "AUX", "ADJ", "ADP", "PUNCT", "PROPN", "ADV"})
-_QUOTES = frozenset("\"“”‘’'«»„")
+#: a feature before it is spelled: template name, then its values ("lp", "say", "VERB")
+Key = tuple[str, ...]
+#: size at which a model's key -> weight memo is emptied (about 25 MB; 84 dev texts fill 136k)
+_MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +34,30 @@ class CueModel:
 
     weights: dict[str, float]
     threshold: float = 0.0
+    _memo: dict[Key, float] = field(default_factory=dict, compare=False, repr=False)
 
     def score(self, features: list[str]) -> float:
         """Sum of the weights of the features present."""
         return sum(map(self.weights.get, features, repeat(0.0)))
+
+    def score_token(
+        self, token: Any, prior: dict[str, float], words: dict[str, float] | None = None
+    ) -> float:
+        """``score(cue_features(token, prior, words))``, the very same float: the same
+        weights summed in the same order, found through a key -> weight memo."""
+        memo = self._memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        keys = feature_keys(token, prior, words)
+        try:
+            found = [memo[key] for key in keys]
+        except KeyError:
+            weights = self.weights
+            for key in keys:
+                if key not in memo:
+                    memo[key] = weights.get(spell(key), 0.0)
+            found = [memo[key] for key in keys]
+        return sum(found)
 
 
 @lru_cache(maxsize=4)
@@ -51,9 +80,13 @@ def is_candidate(token: Any) -> bool:
     return bool(token.pos_ in CANDIDATE_POS and token.is_alpha)
 
 
+_DIGITS = tuple(str(n) for n in range(10))
+_PAIRS = ("00", "01", "10", "11")
+
+
 def band(rate: float | None) -> str:
     """A rate in tenths ("0" to "9"), or ``"none"`` for a word never seen in a cue."""
-    return "none" if rate is None else str(min(int(rate * 10), 9))
+    return "none" if rate is None else _DIGITS[min(int(rate * 10), 9)]
 
 
 def cue_features(
@@ -65,149 +98,167 @@ def cue_features(
     it is any word of a cue ("criticism" in "drew criticism"). Without ``words`` only the
     head-level features are made (the first model's feature set).
     """
-    feats = _head_features(token, prior)
+    return [spell(key) for key in feature_keys(token, prior, words)]
+
+
+def spell(key: Key) -> str:
+    """A feature key as the model's string: ``name=value|value``, or ``name`` alone."""
+    size = len(key)
+    if size == 3:
+        return f"{key[0]}={key[1]}|{key[2]}"
+    if size == 2:
+        return f"{key[0]}={key[1]}"
+    if size == 1:
+        return key[0]
+    return f"{key[0]}=" + "|".join(key[1:])
+
+
+def feature_keys(
+    token: Any, prior: dict[str, float], words: dict[str, float] | None = None
+) -> list[Key]:
+    """The keys of :func:`cue_features`, in the same order."""
+    table = layout(token.doc)
+    index = token.i
+    keys = _head_keys(table, index, prior)
     if words is not None:
-        feats += _frame_features(token, prior, words)
-    return feats
+        keys += _frame_keys(table, index, prior, words)
+    return keys
 
 
-def _head_features(token: Any, prior: dict[str, float]) -> list[str]:
-    """Lemma, tags, relation, argument words and quotation nearness of a candidate."""
-    lemma = token.lemma_.lower()
-    pos = token.pos_
-    deps = sorted({child.dep_ for child in token.children})
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent"})
+_KID_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "xcomp", "nsubj"})
+_FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "acl", "advcl"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _head_keys(table: Layout, i: int, prior: dict[str, float]) -> list[Key]:
+    """Lemma, tags, relation, argument words and quotation nearness of token ``i``."""
+    lemmas = table.lemma
+    deps = table.dep
+    lemma = lemmas[i]
+    pos = table.pos[i]
+    dep = deps[i]
+    head = table.head[i]
+    kids = table.children[i]
     level = band(prior.get(lemma))
-    quote_near = _near_quote(token)
-    subj = _subject_kind(token)
-    feats = [
-        "bias",
-        f"l={lemma}",
-        f"p={pos}",
-        f"t={token.tag_}",
-        f"d={token.dep_}",
-        f"lp={lemma}|{pos}",
-        f"ld={lemma}|{token.dep_}",
-        f"band={level}|{pos}",
-        f"band={level}|{token.dep_}",
-        f"hd={token.head.dep_}|{token.dep_}",
-        f"hl={token.head.lemma_.lower()}|{token.dep_}",
-        f"q={quote_near}",
-        f"lq={lemma}|{quote_near}",
-        f"bq={level}|{quote_near}",
-        f"subj={subj}",
-        f"ls={lemma}|{subj}",
-        f"bs={level}|{subj}",
-        f"prev={_word(token, -1)}",
-        f"next={_word(token, 1)}",
-        f"lnext={lemma}|{_word(token, 1)}",
+    near = _near_quote(table, i)
+    subj = _subject_kind(table, i)
+    following = _word(table, i + 1)
+    keys: list[Key] = [
+        ("bias",),
+        ("l", lemma),
+        ("p", pos),
+        ("t", table.tag[i]),
+        ("d", dep),
+        ("lp", lemma, pos),
+        ("ld", lemma, dep),
+        ("band", level, pos),
+        ("band", level, dep),
+        ("hd", deps[head], dep),
+        ("hl", lemmas[head], dep),
+        ("q", near),
+        ("lq", lemma, near),
+        ("bq", level, near),
+        ("subj", subj),
+        ("ls", lemma, subj),
+        ("bs", level, subj),
+        ("prev", _word(table, i - 1)),
+        ("next", following),
+        ("lnext", lemma, following),
     ]
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
-            feats.append(f"arg={lemma}|{child.dep_}|{child.lemma_.lower()}")
-            feats.append(f"argw={child.dep_}|{child.lemma_.lower()}")
-    feats.append(f"in_quote={_inside_quotes(token)}")
-    for dep in deps:
-        feats.append(f"c={dep}")
-        feats.append(f"lc={lemma}|{dep}")
-        feats.append(f"bc={level}|{dep}")
-    for child in token.children:
-        if child.dep_ == "prep":
-            feats.append(f"prep={lemma}|{child.lower_}")
-    return feats
+    for k in kids:
+        kid_dep = deps[k]
+        if kid_dep in _ARG_DEPS:
+            keys.append(("arg", lemma, kid_dep, lemmas[k]))
+            keys.append(("argw", kid_dep, lemmas[k]))
+    keys.append(("in_quote", _inside_quotes(table, i)))
+    for kid_dep in sorted({deps[k] for k in kids}):
+        keys.append(("c", kid_dep))
+        keys.append(("lc", lemma, kid_dep))
+        keys.append(("bc", level, kid_dep))
+    for k in kids:
+        if deps[k] == "prep":
+            keys.append(("prep", lemma, table.lower[k]))
+    return keys
 
 
-def _frame_features(token: Any, prior: dict[str, float], words: dict[str, float]) -> list[str]:
-    """What the candidate governs: the cue rates of its object words, the complementiser of
+def _frame_keys(
+    table: Layout, i: int, prior: dict[str, float], words: dict[str, float]
+) -> list[Key]:
+    """What token ``i`` governs: the cue rates of its object words, the complementiser of
     its clause, its argument frame with the subject kind, the governing word's cue rate, the
     lemma's ending and the position in the sentence."""
-    lemma = token.lemma_.lower()
-    pos = token.pos_
-    feats = [f"wb={band(words.get(lemma))}|{pos}", f"suf={lemma[-3:]}|{pos}"]
-    governor = "root" if token.head is token else band(prior.get(token.head.lemma_.lower()))
-    feats.append(f"hb={governor}|{token.dep_}")
+    lemmas = table.lemma
+    deps = table.dep
+    lemma = lemmas[i]
+    pos = table.pos[i]
+    # The governor's band even for the root (its own head): the first version asked
+    # ``token.head is token``, which spaCy never satisfies (a new Token object per access),
+    # and the shipped weights were learned that way.
+    keys: list[Key] = [
+        ("wb", band(words.get(lemma)), pos),
+        ("suf", lemma[-3:], pos),
+        ("hb", band(prior.get(lemmas[table.head[i]])), deps[i]),
+    ]
     kinds: set[str] = set()
-    for child in token.children:
-        dep = child.dep_
+    for k in table.children[i]:
+        dep = deps[k]
         if dep == "prep":
-            for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    feats.append(f"kid=prep|{band(words.get(obj.lemma_.lower()))}")
-        elif dep in ("dobj", "attr", "acomp", "oprd", "xcomp", "nsubj"):
-            level = band(words.get(child.lemma_.lower()))
-            feats += [f"kid={dep}|{level}", f"kidp={pos}|{dep}|{level}"]
+            for obj in table.children[k]:
+                if deps[obj] in ("pobj", "pcomp"):
+                    keys.append(("kid", "prep", band(words.get(lemmas[obj]))))
+        elif dep in _KID_DEPS:
+            level = band(words.get(lemmas[k]))
+            keys += [("kid", dep, level), ("kidp", pos, dep, level)]
         if dep == "ccomp":
-            marks = [g.lower_ for g in child.children if g.dep_ == "mark"]
+            marks = [table.lower[g] for g in table.children[k] if deps[g] == "mark"]
             mark = marks[0] if marks else "-"
-            feats += [f"cmark={mark}", f"lcmark={lemma}|{mark}"]
-        if dep in ("ccomp", "xcomp", "dobj", "prep", "acl", "advcl"):
+            keys += [("cmark", mark), ("lcmark", lemma, mark)]
+        if dep in _FRAME_DEPS:
             kinds.add(dep)
     frame = "+".join(sorted(kinds)) or "-"
-    feats += [
-        f"frame={pos}|{frame}",
-        f"sframe={_subject_kind(token)}|{frame}",
-        f"bframe={band(prior.get(lemma))}|{frame}",
-        f"sfirst={int(token.i == _layout(token.doc).sent_start[token.i])}",
-        f"spos={min(3, (token.i - _layout(token.doc).sent_start[token.i]) // 5)}|{pos}",
+    start = table.sent_start[i]
+    keys += [
+        ("frame", pos, frame),
+        ("sframe", _subject_kind(table, i), frame),
+        ("bframe", band(prior.get(lemma)), frame),
+        ("sfirst", _DIGITS[i == start]),
+        ("spos", _DIGITS[min(3, (i - start) // 5)], pos),
     ]
-    return feats
+    return keys
 
 
-def _word(token: Any, offset: int) -> str:
-    index = token.i + offset
-    if 0 <= index < len(token.doc):
-        return str(token.doc[index].lower_)
+def _word(table: Layout, index: int) -> str:
+    """The lower-case form of token ``index``, or ``"<none>"`` outside the doc."""
+    if 0 <= index < len(table.lower):
+        return table.lower[index]
     return "<none>"
 
 
-def _near_quote(token: Any) -> str:
-    """Whether a quotation mark sits within two tokens before or after ``token``."""
-    doc = token.doc
-    before = any(doc[i].text in _QUOTES for i in range(max(0, token.i - 3), token.i))
-    after = any(doc[i].text in _QUOTES for i in range(token.i + 1, min(len(doc), token.i + 3)))
-    return f"{int(before)}{int(after)}"
+def _near_quote(table: Layout, i: int) -> str:
+    """Whether a quotation mark is among the three tokens before and the two after token ``i``
+    ("10": before only)."""
+    count = table.quotes_before
+    before = count[i] > count[max(0, i - 3)]
+    after = count[min(len(table.lower), i + 3)] > count[i + 1]
+    return _PAIRS[2 * before + after]
 
 
-def _inside_quotes(token: Any) -> int:
-    """Whether an odd number of double quotation marks precede the token in its sentence."""
-    layout = _layout(token.doc)
-    marks = layout.marks_before[token.i] - layout.marks_before[layout.sent_start[token.i]]
-    return int(marks % 2)
+def _inside_quotes(table: Layout, i: int) -> str:
+    """Whether ("1") or not ("0") an odd number of double quotation marks precede token ``i``
+    in its sentence."""
+    marks = table.marks_before[i] - table.marks_before[table.sent_start[i]]
+    return _DIGITS[marks % 2]
 
 
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    """Per-token facts every candidate of a doc asks for, found in one pass: where its
-    sentence starts, and how many double quotation marks come before it in the doc."""
-
-    sent_start: list[int]
-    marks_before: list[int]
-
-
-_LAYOUT_KEY = "newstrace_cue_layout"
-
-
-def _layout(doc: Any) -> _Layout:
-    """The doc's :class:`_Layout`, kept in ``doc.user_data`` (one per parsed doc, so asking for
-    it per candidate is a lookup rather than a rescan of the sentence)."""
-    found = doc.user_data.get(_LAYOUT_KEY)
-    if found is None:
-        starts = [0] * len(doc)
-        for sent in doc.sents:
-            starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        before = [0] * (len(doc) + 1)
-        for token in doc:
-            before[token.i + 1] = before[token.i] + (token.text in ('"', "“", "”"))
-        found = doc.user_data[_LAYOUT_KEY] = _Layout(starts, before)
-    return found  # type: ignore[no-any-return]
-
-
-def _subject_kind(token: Any) -> str:
-    """What kind of subject the token has: person, org, pronoun, noun or none."""
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.pos_ == "PRON":
+def _subject_kind(table: Layout, i: int) -> str:
+    """What kind of subject token ``i`` has: person, org, pronoun, noun or none."""
+    for k in table.children[i]:
+        if table.dep[k] in _SUBJECT_DEPS:
+            if table.pos[k] == "PRON":
                 return "pron"
-            if child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-                return str(child.ent_type_).lower()
-            return str(child.pos_).lower()
+            if table.ent[k] in _SUBJECT_ENTS:
+                return table.ent[k].lower()
+            return table.pos[k].lower()
     return "none"

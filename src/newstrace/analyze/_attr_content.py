@@ -1,0 +1,214 @@
+"""The content of a cue read off the parse (step 4 of ``_attr_dep``): the clausal
+complement; else a subjectless participle's own object ("..., citing X"); else, when the cue
+clause is a parenthetical ("..., he said"), the governing clause without it; else an
+infinitive or object complement with what it says of the object ("called him a genius").
+Contents are cut to the cue's paragraph; a quotation right next to cue and source is the
+content where the parse gives none."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from newstrace.analyze._attr_quotes import QuoteRegion, neighbours, region_at
+from newstrace.analyze._attr_source import _SUBJECTS, _subject_in_content
+from newstrace.analyze._attr_spans import Range
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_INVERTED = frozenset({"parataxis", "ccomp", "advcl", "conj", "ROOT"})
+_OPEN_PUNCT = frozenset({",", "—", "–", "-", '"', "”", "“", "'", "’", ":", "("})
+
+
+def _content_ranges(
+    token: Any, exclude: set[int], sourceless: frozenset[str] = frozenset()
+) -> list[Range]:
+    """Character ranges of the content of a cue head (minus cue and source tokens)."""
+    lemma = token.lemma_.lower()
+    if lemma == "accord" or token.text == ":":
+        picked = _governing_clause(token) if lemma == "accord" else _after_colon(token)
+    else:
+        picked = _complement(token, sourceless)
+    tokens = [t for t in picked if t.i not in exclude and not t.is_space]
+    return _ranges(tokens)
+
+
+def _complement(token: Any, sourceless: frozenset[str] = frozenset()) -> list[Any]:
+    picked = _complement_proper(token)
+    if picked and _subject_in_content(token, sourceless):
+        subjects = ("nsubjpass", "nsubj")
+        picked += [t for c in token.children if c.dep_ in subjects for t in c.subtree]
+    return picked
+
+
+def _complement_proper(token: Any) -> list[Any]:
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if clauses:
+        return [t for c in clauses for t in c.subtree]
+    deps = {c.dep_ for c in token.children}
+    if "agent" in deps and "nsubjpass" in deps:
+        return [t for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    objects = _objects(token)
+    if objects and not any(c.dep_ in _SUBJECTS for c in token.children):
+        return objects  # "..., citing X", "..., promising to X": the verb's own object
+    if token.dep_ in _INVERTED and token.head is not token and _is_parenthetical(token):
+        inner = {t.i for t in token.subtree}
+        return [t for t in token.head.subtree if t.i not in inner]
+    if objects:
+        return objects
+    aims = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _predicative(c)]
+    if aims:  # "pushed hard to win the vote": the infinitive parsed as an adverbial clause
+        return list(aims[0].subtree)
+    for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i:
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return [t for g in objects for t in g.subtree]
+    return []
+
+
+def _objects(token: Any) -> list[Any]:
+    """The subtree of the first kind of object complement a cue head has (infinitive, direct
+    object, attribute, object predicate), empty when it has none."""
+    for dep in ("xcomp", "dobj", "attr", "oprd"):
+        found = [c for c in token.children if c.dep_ == dep]
+        if dep == "dobj" and found:
+            found += _predicates(token, found[-1].i)
+        if found:
+            return [t for c in found for t in c.subtree]
+    return []
+
+
+def _predicates(token: Any, after: int) -> list[Any]:
+    """What a verb says of its object ("called him a genius", "described it as toothless",
+    "accused her of lying"): object predicates and prepositional phrases after the object."""
+    return [c for c in token.children if c.i > after and _predicative(c)]
+
+
+def _predicative(child: Any) -> bool:
+    """An object predicate, an infinitive after the object ("told them to vote", parsed as an
+    adverbial clause), or a preposition right after the object ("as a genius", "of lying",
+    "on the weather") unless it names someone or somewhere ("to Reuters", "in Ohio"); neither
+    of the last two when set off by a comma."""
+    if child.dep_ == "oprd":
+        return True
+    if child.dep_ not in ("prep", "advcl"):
+        return False
+    first = child.left_edge
+    if first.i > 0 and first.nbor(-1).text == ",":
+        return False  # set off by a comma: an aside ("..., months after X")
+    if child.dep_ == "advcl":
+        return _is_infinitive(child)
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return child.lower_ == "as" or not any(g.pos_ == "PROPN" for g in objects)
+
+
+def _is_infinitive(token: Any) -> bool:
+    """A verb with "to" before it ("to vote")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children)
+
+
+def _is_parenthetical(token: Any) -> bool:
+    """Whether the cue clause is set off from the content by punctuation ("..., he said")."""
+    if token.dep_ == "parataxis":
+        return True
+    if any(child.dep_ == "mark" for child in token.children):
+        return False  # a subordinate clause ("..., though they disclosed X"), not an aside
+    words = [t for t in token.subtree if not t.is_punct]
+    left = words[0] if words else token
+    if left.i == 0:
+        return False
+    before = token.doc[left.i - 1]
+    return bool(before.text in _OPEN_PUNCT or before.is_quote)
+
+
+def _governing_clause(token: Any) -> list[Any]:
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+        head = head.head
+    inner = {t.i for t in token.subtree}
+    return [t for t in head.subtree if t.i not in inner]
+
+
+def _after_colon(token: Any) -> list[Any]:
+    sent = token.sent
+    return [t for t in sent if t.i > token.i]
+
+
+def _adjacent_quote(
+    text: str, anchors: list[Range], regions: tuple[QuoteRegion, ...]
+) -> list[Range]:
+    """A quotation right before the cue and source ('"...," he said') or right after them
+    ('he said: "..."')."""
+    outside = [a for a in anchors if region_at(regions, a[0]) is None]
+    if not outside:
+        return []
+    start = min(a[0] for a in outside)
+    end = max(a[1] for a in outside)
+    before, after = neighbours(regions, start, end)
+    for region in (before, after):
+        if region is None:
+            continue
+        gap_before = text[region.end : start]
+        gap_after = text[end : region.start]
+        if region.end <= start and len(gap_before) <= 4 and not gap_before.strip(" ,—–-\n"):
+            return [(region.start, region.end)]
+        if region.start >= end and len(gap_after) <= 4 and not gap_after.strip(" ,:—–-\n"):
+            return [(region.start, region.end)]
+    return []
+
+
+def _ranges(tokens: list[Any]) -> list[Range]:
+    """Contiguous runs of ``tokens`` as character ranges."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    runs: list[Range] = []
+    last = -2
+    for token in ordered:
+        if token.i == last + 1 and runs:
+            runs[-1] = (runs[-1][0], token.idx + len(token))
+        else:
+            runs.append((token.idx, token.idx + len(token)))
+        last = token.i
+    return runs
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraphs:
+    """Where each paragraph of a text starts and ends (a blank line separates them)."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Paragraphs:
+        """The paragraphs of ``text``, found once."""
+        breaks = list(_PARAGRAPH_BREAK.finditer(text))
+        return cls((0, *(m.end() for m in breaks)), (*(m.start() for m in breaks), len(text)))
+
+    def start_of(self, offset: int) -> int:
+        """Where the paragraph holding ``offset`` starts."""
+        return self.starts[bisect_right(self.starts, offset) - 1]
+
+    def clip(
+        self, content: list[Range], cue: Range, regions: tuple[QuoteRegion, ...]
+    ) -> list[Range]:
+        """Content ranges cut to the cue's paragraph, widened to the paragraphs a quotation
+        crossing its breaks runs into (a quote running over several paragraphs)."""
+        index = bisect_right(self.starts, cue[0]) - 1
+        low, high = self._reach(index, regions)
+        clipped = [(max(start, low), min(end, high)) for start, end in content]
+        return [(start, end) for start, end in clipped if start < end]
+
+    def _reach(self, index: int, regions: tuple[QuoteRegion, ...]) -> Range:
+        """The start and end of paragraph ``index``, each moved out to the paragraph where a
+        quotation holding it begins or ends."""
+        low, high = self.starts[index], self.ends[index]
+        while (region := region_at(regions, low)) is not None and region.start < low:
+            low = self.starts[bisect_right(self.starts, region.start) - 1]
+        while (region := region_at(regions, high)) is not None and region.end > high:
+            reached = self.ends[bisect_right(self.starts, region.end - 1) - 1]
+            if reached <= high:
+                break
+            high = reached
+        return low, high
