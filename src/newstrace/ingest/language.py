@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from py3langid.langid import LanguageIdentifier
+
+from newstrace.ingest._langid_model import load_identifier
 
 MIN_LETTERS = 20
 """Fewer letters than this and :func:`detect_language` does not guess."""
@@ -20,8 +22,11 @@ _URL_RE = re.compile(r"\S+://\S+|\S+@\S+\.\w+")
 
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
-    """The model with normalised probabilities (loaded once; it is read-only afterwards)."""
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    """The model with normalised probabilities (loaded once; it is read-only afterwards).
+
+    The unpacked model is kept in the user's cache folder (see ``_langid_model``).
+    """
+    return load_identifier()
 
 
 def detect_language_scored(text: str) -> tuple[str | None, float]:

@@ -154,7 +154,7 @@ def term_counts(text: str, language: str) -> dict[str, float]:
 @functools.lru_cache(maxsize=100_000)
 def word_weight(word: str, language: str) -> float:
     """Inverse-frequency weight: 0 for function words, small for common ones."""
-    from wordfreq import zipf_frequency
+    from newstrace.link.zipf import zipf_frequency
 
     zipf = zipf_frequency(word, language)
     return 0.0 if zipf >= FUNCTION_WORD_ZIPF else max(0.5, 7.0 - zipf)

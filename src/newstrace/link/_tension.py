@@ -95,7 +95,7 @@ def _rare_short_word(word: str) -> bool:
     """A three-letter English word rare enough to carry meaning ("dam", "gas"; not "has")."""
     if len(word) != 3 or not word.isascii():
         return False
-    from wordfreq import zipf_frequency
+    from newstrace.link.zipf import zipf_frequency
 
     return zipf_frequency(word, "en") < RARE_SHORT_ZIPF
 

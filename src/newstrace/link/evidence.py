@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from newstrace.analyze.keys import canonical_key
 from newstrace.link.embed import EmbeddingOptions, embed
+from newstrace.link.zipf import zipf_frequency
 from newstrace.model import Article, ArticleAnalysis
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -67,8 +68,6 @@ def frequency_language(language: str) -> bool:
     Unknown codes have no table, and Japanese and Korean need MeCab, which is not installed by
     default; such articles fall back to flat term weights instead of failing.
     """
-    from wordfreq import zipf_frequency
-
     if not language:
         return False
     try:
@@ -81,8 +80,6 @@ def frequency_language(language: str) -> bool:
 @functools.lru_cache(maxsize=200_000)
 def term_weight(word: str, language: str) -> float:
     """Inverse-frequency weight of a lowercase word in a language (0 for very common words)."""
-    from wordfreq import zipf_frequency
-
     zipf = zipf_frequency(word, language) if frequency_language(language) else 0.0
     if zipf >= COMMON_ZIPF:
         return 0.0
