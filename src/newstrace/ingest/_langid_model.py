@@ -25,14 +25,10 @@ from typing import IO, Any
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
+from newstrace._cache import cache_dir
+
 _TYPECODE = {2: "H", 4: "I", 8: "L"}
 _KEYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
-
-
-def cache_dir() -> Path:
-    """The user's cache folder for newstrace (``$XDG_CACHE_HOME/newstrace`` by default)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newstrace"
 
 
 def packed_model() -> Path:
