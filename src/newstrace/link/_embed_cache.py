@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,6 +18,8 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
+
+from newstrace._cache import cache_dir
 
 Encoder = Literal["use", "e5-query", "e5-passage"]
 Matrix = npt.NDArray[np.float32]
@@ -28,8 +29,7 @@ BATCH = 64
 
 def default_cache_dir() -> Path:
     """The user's cache folder for newstrace (``$XDG_CACHE_HOME/newstrace`` by default)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newstrace"
+    return cache_dir()
 
 
 @functools.lru_cache(maxsize=4)
