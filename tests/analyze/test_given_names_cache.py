@@ -87,7 +87,7 @@ def test_failed_write_falls_back_to_building(
     def refuse(*args: object, **kwargs: object) -> int:
         raise PermissionError("read-only")
 
-    monkeypatch.setattr(Path, "write_text", refuse)
+    monkeypatch.setattr(Path, "write_bytes", refuse)
     assert _given_names.load_tables() == fresh
     assert not _given_names.cached_tables_path().exists()
     assert list(cache_home.iterdir()) == []

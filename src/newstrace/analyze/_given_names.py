@@ -17,13 +17,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib
-import os
 import pkgutil
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from newstrace._cache import cache_dir
+from newstrace._cache import cache_dir, write_atomic
 
 _FORMAT = 1
 _MAGIC = "newstrace-person-names"
@@ -130,17 +129,6 @@ def _digest(body: str) -> str:
     return hashlib.blake2b(body.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _store(path: Path, text: str) -> None:
-    """Write the cache file atomically (a temporary file renamed into place)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def load_tables(folder: Path | None = None) -> Tables:
     """The given names and the surnames, from the cache file when possible."""
     cached = cached_tables_path(folder)
@@ -150,7 +138,7 @@ def load_tables(folder: Path | None = None) -> Tables:
         pass
     tables = build_tables()
     with contextlib.suppress(OSError, ValueError):
-        _store(cached, encode_tables(tables))
+        write_atomic(cached, encode_tables(tables).encode("utf-8"))
     return tables
 
 

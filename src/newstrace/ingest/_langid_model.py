@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import io
 import lzma
-import os
 import zipfile
 from array import array
 from importlib.metadata import PackageNotFoundError, version
@@ -25,7 +24,7 @@ from typing import IO, Any
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-from newstrace._cache import cache_dir
+from newstrace._cache import cache_dir, write_atomic
 
 _TYPECODE = {2: "H", 4: "I", 8: "L"}
 _KEYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
@@ -72,17 +71,6 @@ def identifier_from_npz(source: IO[bytes] | Path) -> LanguageIdentifier:
         )
 
 
-def _store(path: Path, unpacked: bytes) -> None:
-    """Write the unpacked model atomically (a temporary file renamed into place)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    try:
-        partial.write_bytes(unpacked)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def load_identifier(folder: Path | None = None) -> LanguageIdentifier:
     """py3langid's model with normalised probabilities, from the cache when possible."""
     cached = cached_model_path(folder)
@@ -93,5 +81,5 @@ def load_identifier(folder: Path | None = None) -> LanguageIdentifier:
     with lzma.open(packed_model()) as packed:
         unpacked = packed.read()
     with contextlib.suppress(OSError):
-        _store(cached, unpacked)
+        write_atomic(cached, unpacked)
     return identifier_from_npz(io.BytesIO(unpacked))
