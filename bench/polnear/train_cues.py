@@ -8,7 +8,9 @@ a gold cue; ``cue_word_rates``: lemma -> rate at which an occurrence is any word
 ``cue_forms``: surface forms of frequent cues, for rules mode; ``cue_preps`` and
 ``cue_children``: the rate-based cue extent used when no extent model ships;
 ``sourceless_lemmas``: lemma -> rate at which a gold cue it heads with a subject in the parse
-has no source, for lemmas where that is most of them, "X seems to", "X appears to").
+has no source, for lemmas where that is most of them, "X seems to", "X appears to";
+``predicate_preps``: preposition -> rate at which its phrase after a cue's object is inside the
+gold content).
 
 Usage (from the repository root):
 
@@ -29,6 +31,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from newstrace.analyze._attr_content import names_someone
 from newstrace.analyze._attr_extent import child_features, walk
 from newstrace.analyze._attr_model import cue_features, is_candidate
 from newstrace.analyze.nlp import parse
@@ -275,6 +278,34 @@ def sourceless_lemmas(
     return {k: v for k, v in sorted(found.items()) if v >= min_rate}
 
 
+def predicate_preps(data: list[tuple[Any, list[Any]]], min_seen: int = 5) -> dict[str, float]:
+    """Smoothed rate at which a prepositional phrase right after the direct object of a gold cue
+    head (no clausal complement, not in the cue, not set off by a comma) starts inside the gold
+    content ("described it as toothless" yes, "made an offer during the meetings" no), per
+    preposition (lower case; phrases naming someone, "to Reuters", left out), for the
+    prepositions seen at least ``min_seen`` times."""
+    seen: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for doc, gold in data:
+        for index, (attribution, ids) in cue_heads(doc, gold).items():
+            head = doc[index]
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if not objects or any(c.dep_ == "ccomp" for c in head.children):
+                continue
+            content = attribution.roles.get("Content", ())
+            for child in head.children:
+                first = child.left_edge
+                if child.dep_ != "prep" or child.i < objects[-1].i or child.i in ids:
+                    continue  # not after the object, or part of the cue ("took offense at")
+                if first.nbor(-1).text == "," or names_someone(child):
+                    continue  # set off by a comma, or "to Reuters": never content
+                key = child.lower_
+                seen[key] += 1
+                inside[key] += any(a <= child.idx < b for a, b in content)
+    found = {k: round(inside[k] / (seen[k] + 1), 3) for k in seen if seen[k] >= min_seen}
+    return dict(sorted(found.items()))
+
+
 def cue_forms(data: list[tuple[Any, list[Any]]], prior: dict[str, float]) -> dict[str, str]:
     """Surface forms of verbs that head cues often and reliably (for rules mode)."""
     forms: Counter[tuple[str, str]] = Counter()
@@ -309,6 +340,7 @@ def main() -> None:
     lang["cue_preps"] = cue_preps(data)
     lang["cue_children"] = cue_children(data)
     lang["sourceless_lemmas"] = sourceless_lemmas(data)
+    lang["predicate_preps"] = predicate_preps(data)
     if not args.lexicon_only:
         seen, hits = lemma_rates(data)
         prior = rates(seen, hits, min_hits=2)

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from newstrace.analyze._attr_lexicon import load_language
 from newstrace.analyze._attr_quotes import QuoteRegion, neighbours, region_at
 from newstrace.analyze._attr_source import _SUBJECTS, _subject_in_content
 from newstrace.analyze._attr_spans import Range
@@ -29,27 +30,29 @@ def _content_ranges(
     if lemma == "accord" or token.text == ":":
         picked = _governing_clause(token) if lemma == "accord" else _after_colon(token)
     else:
-        picked = _complement(token, sourceless)
+        picked = _complement(token, sourceless, exclude)
     tokens = [t for t in picked if t.i not in exclude and not t.is_space]
     return _ranges(tokens)
 
 
-def _complement(token: Any, sourceless: frozenset[str] = frozenset()) -> list[Any]:
-    picked = _complement_proper(token)
+def _complement(
+    token: Any, sourceless: frozenset[str] = frozenset(), cue: set[int] | None = None
+) -> list[Any]:
+    picked = _complement_proper(token, cue or set())
     if picked and _subject_in_content(token, sourceless):
         subjects = ("nsubjpass", "nsubj")
         picked += [t for c in token.children if c.dep_ in subjects for t in c.subtree]
     return picked
 
 
-def _complement_proper(token: Any) -> list[Any]:
+def _complement_proper(token: Any, cue: set[int]) -> list[Any]:
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     if clauses:
         return [t for c in clauses for t in c.subtree]
     deps = {c.dep_ for c in token.children}
     if "agent" in deps and "nsubjpass" in deps:
         return [t for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    objects = _objects(token)
+    objects = _objects(token, cue)
     if objects and not any(c.dep_ in _SUBJECTS for c in token.children):
         return objects  # "..., citing X", "..., promising to X": the verb's own object
     if token.dep_ in _INVERTED and token.head is not token and _is_parenthetical(token):
@@ -68,29 +71,33 @@ def _complement_proper(token: Any) -> list[Any]:
     return []
 
 
-def _objects(token: Any) -> list[Any]:
+def _objects(token: Any, cue: set[int]) -> list[Any]:
     """The subtree of the first kind of object complement a cue head has (infinitive, direct
-    object, attribute, object predicate), empty when it has none."""
+    object, attribute, object predicate), empty when it has none; ``cue`` holds the tokens of
+    the cue (and source), whose prepositions after the object always count ("took offense at
+    X")."""
     for dep in ("xcomp", "dobj", "attr", "oprd"):
         found = [c for c in token.children if c.dep_ == dep]
         if dep == "dobj" and found:
-            found += _predicates(token, found[-1].i)
+            found += _predicates(token, found[-1].i, cue)
         if found:
             return [t for c in found for t in c.subtree]
     return []
 
 
-def _predicates(token: Any, after: int) -> list[Any]:
+def _predicates(token: Any, after: int, cue: set[int]) -> list[Any]:
     """What a verb says of its object ("called him a genius", "described it as toothless",
-    "accused her of lying"): object predicates and prepositional phrases after the object."""
-    return [c for c in token.children if c.i > after and _predicative(c)]
+    "accused her of lying"): object predicates and prepositional phrases after the object,
+    and prepositions that belong to the cue ("took offense at X")."""
+    return [c for c in token.children if c.i > after and (c.i in cue or _predicative(c))]
 
 
 def _predicative(child: Any) -> bool:
     """An object predicate, an infinitive after the object ("told them to vote", parsed as an
-    adverbial clause), or a preposition right after the object ("as a genius", "of lying",
-    "on the weather") unless it names someone or somewhere ("to Reuters", "in Ohio"); neither
-    of the last two when set off by a comma."""
+    adverbial clause), or a preposition right after the object ("as a genius", "of lying")
+    unless it names someone or somewhere ("to Reuters", "in Ohio") or its learned rate of lying
+    inside the content is below one half ("during the meetings"); neither of the last two when
+    set off by a comma."""
     if child.dep_ == "oprd":
         return True
     if child.dep_ not in ("prep", "advcl"):
@@ -100,8 +107,24 @@ def _predicative(child: Any) -> bool:
         return False  # set off by a comma: an aside ("..., months after X")
     if child.dep_ == "advcl":
         return _is_infinitive(child)
+    if names_someone(child):
+        return False
+    rate = _prep_rates(child.doc.lang_).get(child.lower_)
+    return rate is None or rate >= 0.5  # learned: how often such a phrase is in the content
+
+
+def names_someone(child: Any) -> bool:
+    """A preposition other than "as" whose object is a proper noun ("to Reuters", "in Ohio"):
+    whom or where a statement was made, not what it says."""
     objects = [g for g in child.children if g.dep_ == "pobj"]
-    return child.lower_ == "as" or not any(g.pos_ == "PROPN" for g in objects)
+    return child.lower_ != "as" and any(g.pos_ == "PROPN" for g in objects)
+
+
+def _prep_rates(code: str) -> dict[str, float]:
+    """Learned rate per preposition at which its phrase after a cue's object is inside
+    the content (``predicate_preps`` of the language data; empty when none ships)."""
+    rates: dict[str, float] = load_language(code or "en").extra.get("predicate_preps", {})
+    return rates
 
 
 def _is_infinitive(token: Any) -> bool:
