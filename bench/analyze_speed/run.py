@@ -9,8 +9,9 @@ Usage (from the repository root; the script pins itself to one core and one BLAS
 
 ``throughput`` times (a) the attribution path of the PolNeAR evaluation (``parse_many`` with
 the evaluation's entity scope, then sentences and attributions) and (b) the full
-``newstrace.analyze.analyze()`` per article, in spaCy and rules modes, over every dev text:
-one cold pass (fresh memo tables) and one warm pass. Figures are CPU seconds of this process
+``newstrace.analyze.analyze()`` per article, in spaCy and rules modes, over every dev text
+(``--backends``, ``--paths`` and ``--scopes`` pick a subset): one cold pass (fresh memo
+tables) and one warm pass. Figures are CPU seconds of this process
 (``time.process_time``; the machine is shared, so wall time is printed too). ``memory`` cycles
 the dev texts and prints the resident set size every 1,000 articles. ``linearity`` times
 single paragraphs (dev texts with paragraph breaks removed) of several sizes and kinds (see
@@ -110,8 +111,10 @@ def throughput(args: argparse.Namespace) -> None:
     ]
     for opts in setups:
         backend, scope = opts.backend, opts.parse_scope
+        if backend not in args.backends or scope not in args.scopes:
+            continue
         for name, run in (("attribution", attribution_path), ("analyze", full_path)):
-            if scope == "cue_sentences" and name == "analyze":
+            if (scope == "cue_sentences" and name == "analyze") or name not in args.paths:
                 continue
             for label in ("cold", "warm"):
                 row = timed(run, texts, opts)
@@ -228,6 +231,7 @@ def main() -> None:
     parser.add_argument("--backends", nargs="+", default=["rules", "spacy"])
     parser.add_argument("--path", choices=["attribution", "analyze"], default="analyze")
     parser.add_argument("--paths", nargs="+", default=["attribution", "analyze"])
+    parser.add_argument("--scopes", nargs="+", default=["all", "cue_sentences"])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--kind", choices=["plain", "mixed", "flat"], default="plain")

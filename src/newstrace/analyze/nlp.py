@@ -15,12 +15,15 @@ Parsing is the expensive step of the analysis. Three things keep it cheap:
 
 With ``AnalysisOptions.parse_scope="cue_sentences"`` (opt-in; the default parses everything)
 a sentence, as the rule splitter finds it, is parsed only when it holds a colon or a word
-that can be a form of a cue lemma of the language (probability at least ``cue_threshold``,
-forms generated with the pipeline's own lemmatizer tables). Runs of such sentences are parsed
-together, so a parsed sentence keeps its neighbours as context. The other sentences are only
-tokenized: their tokens have no tag, part of speech or lemma, and each of them hangs off the
-first token of its sentence (label ``dep``; the first is ``ROOT``), so ``doc.sents`` still
-follows the rule splitter there.
+that can be a form of a cue lemma of the language (probability at least ``cue_threshold``
+and :data:`SCOPE_FLOOR`, forms generated with the pipeline's own lemmatizer tables). Runs of
+such sentences are parsed together, so a parsed sentence keeps its neighbours as context. The
+text is tokenized once; the runs go through the pipeline as ``Doc`` copies of their tokens and
+their annotations are written back (cheaper than joining piece ``Doc`` objects). The other
+sentences are only tokenized: their tokens have no tag, part of speech or lemma, and each of
+them hangs off the first token of its sentence (label ``dep``; the first is ``ROOT``), so
+``doc.sents`` still follows the rule splitter there. Entities (``entities="all"``) are then
+found in the whole tokenized text in one pass.
 """
 
 from __future__ import annotations
@@ -57,6 +60,12 @@ _BREAKS = (
     re.compile(r"[.!?]\s+"),
     re.compile(r"\s+"),
 )
+#: With ``parse_scope="cue_sentences"``, the least cue probability (``cue_lemmas``) a lemma
+#: needs for its forms to make a sentence worth parsing (``None``: the language's threshold;
+#: lemmas without a learned probability always count). Off: a floor of 0.35 parsed 60% of
+#: PolNeAR train instead of 64% for about 8% more speed, but cost another 0.01 on every
+#: PolNeAR figure (bench/analyze_speed/RESULTS.md, 2026-11-22 (3)).
+SCOPE_FLOOR: float | None = None
 _WORD = re.compile(r"\w+")
 _LEMMA_POS = ("verb", "noun", "adj")
 
@@ -132,7 +141,8 @@ def cue_word_forms(model_name: str, language: str) -> frozenset[str] | None:
     """Lower-case word forms that may be a cue of ``language`` (``None``: no way to tell).
 
     The lemmas are the language's cue lemmas with a probability of at least its
-    ``cue_threshold``, its nominal cues and the lemmas of its rules-mode cue forms; their forms
+    ``cue_threshold``, its nominal cues and the lemmas of its rules-mode cue forms, less those
+    whose probability is below :data:`SCOPE_FLOOR`; their forms
     come from running the model lemmatizer's suffix rules backwards and from its table of
     irregular forms. Over-generated forms ("sayed") cost nothing: they match no text.
     """
@@ -148,7 +158,12 @@ def cue_word_forms(model_name: str, language: str) -> frozenset[str] | None:
     lemmas = {lemma for lemma, p in lang.cue_lemmas.items() if p >= lang.cue_threshold}
     lemmas |= set(lang.nominal_cues) | set(lang.cue_forms.values())
     lemmas = {lemma.lower() for lemma in lemmas}
-    forms = set(lemmas) | set(lang.cue_forms)
+    if SCOPE_FLOOR is not None:
+        known = {lemma.lower(): p for lemma, p in lang.cue_lemmas.items()}
+        lemmas = {lemma for lemma in lemmas if known.get(lemma, 1.0) >= SCOPE_FLOOR}
+    forms = set(lemmas) | {
+        form for form, lemma in lang.cue_forms.items() if lemma.lower() in lemmas
+    }
     for pos in _LEMMA_POS:
         for old, new in rules.get(pos, ()):
             forms.update(
@@ -423,24 +438,37 @@ def parse_many(
 def _parse_batch(
     nlp: NlpPipeline, texts: list[str], plans: list[list[Piece]], entities: EntityScope, name: str
 ) -> Iterator[Any]:
-    """Parse the marked pieces of a batch together, tokenize the rest, join per text."""
+    """Parse the marked pieces of a batch together, tokenize the rest, join per text.
+
+    A text parsed whole goes through the pipeline as text. A text with unparsed pieces is
+    tokenized once; its pieces to parse go through the pipeline as ``Doc`` copies of their
+    tokens and their annotations are written back into the tokenized text (:func:`_fill`).
+    """
     ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
     step = token_step(name)
     disable = (["ner"] if ner is not None else []) + (list(step.names) if step else [])
-    wanted = [
-        text[p.start : p.end]
-        for text, plan in zip(texts, plans, strict=True)
-        for p in plan
-        if p.parse
-    ]
+    wholes: list[Any] = []
+    wanted: list[Any] = []
+    for text, plan in zip(texts, plans, strict=True):
+        whole = None if all(p.parse for p in plan) else nlp.tokenizer(text)
+        wholes.append(whole)
+        if whole is None:
+            wanted += [text[p.start : p.end] for p in plan]
+        else:
+            ranges = zip(plan, _token_ranges(whole, plan), strict=True)
+            wanted += [_piece_doc(nlp, text, whole, p, a, b) for p, (a, b) in ranges if p.parse]
     parsed: Iterable[Any] = nlp.pipe(wanted, disable=disable)
     if step is not None:
         parsed = map(step, parsed)
     if ner is not None and entities == "parsed":
         parsed = ner.pipe(parsed)
     stream = iter(parsed)
-    for text, plan in zip(texts, plans, strict=True):
-        docs = [next(stream) if p.parse else _tokens_only(nlp, text, p) for p in plan]
+    for text, plan, whole in zip(texts, plans, wholes, strict=True):
+        if whole is not None:
+            _fill(nlp, whole, plan, stream, entities == "parsed" and ner is not None)
+            yield ner(whole) if ner is not None and entities == "all" else whole
+            continue
+        docs = [next(stream) for _ in plan]
         if ner is not None and entities == "all":
             docs = list(ner.pipe(docs))
         joined = docs[0] if len(docs) == 1 else _join(docs)
@@ -449,32 +477,70 @@ def _parse_batch(
         yield joined
 
 
+def _token_ranges(whole: Any, plan: list[Piece]) -> list[tuple[int, int]]:
+    """The token range of each piece in the tokenized text (a token belongs to the piece
+    where it starts)."""
+    import numpy
+
+    starts = whole.to_array("IDX")
+    bounds = numpy.searchsorted(starts, [p.start for p in plan] + [plan[-1].end]).tolist()
+    return list(itertools.pairwise(bounds))
+
+
+def _piece_doc(nlp: NlpPipeline, text: str, whole: Any, piece: Piece, a: int, b: int) -> Any:
+    """A tokenized ``Doc`` of a piece whose tokens are ``whole[a:b]``.
+
+    Tokenizing the piece's text gives those tokens unless the piece's edges cut differently
+    than the whole text's tokens (then a copy of the span is made, which is slower).
+    """
+    import numpy
+
+    doc = nlp.tokenizer(text[piece.start : piece.end])
+    if len(doc) == b - a and numpy.array_equal(
+        doc.to_array("IDX") + piece.start, whole.to_array("IDX")[a:b]
+    ):
+        return doc
+    return whole[a:b].as_doc()
+
+
+#: what :func:`_fill` writes back from a parsed piece
+_FILLED: list[int | str] = ["HEAD", "DEP", "TAG", "POS", "MORPH", "LEMMA"]
+
+
+def _fill(
+    nlp: NlpPipeline, whole: Any, plan: list[Piece], parsed: Iterator[Any], ents: bool
+) -> None:
+    """Write the parses of the parsed pieces (taken from ``parsed`` in order) into ``whole``.
+
+    Tokens of unparsed pieces hang off their rule sentence's first token (label ``dep``, the
+    first is ``ROOT``). With ``ents`` the parsed pieces' entities are copied too.
+    """
+    import numpy
+
+    attrs = _FILLED + (["ENT_IOB", "ENT_TYPE"] if ents else [])
+    values: Any = numpy.zeros((len(whole), len(attrs)), dtype="uint64")
+    offsets = numpy.arange(len(whole), dtype="int64")
+    roots = numpy.zeros(len(whole), dtype="int64")
+    starts = whole.to_array("IDX")
+    for piece, (a, b) in zip(plan, _token_ranges(whole, plan), strict=True):
+        if piece.parse:
+            values[a:b] = next(parsed).to_array(attrs)
+            continue
+        firsts = numpy.searchsorted(starts, [piece.start, *piece.cuts])
+        roots[a:b] = firsts[numpy.searchsorted(firsts, offsets[a:b], side="right") - 1]
+        values[a:b, 0] = (roots[a:b] - offsets[a:b]).astype("uint64")
+        values[a:b, 1] = numpy.where(
+            roots[a:b] == offsets[a:b],
+            nlp.vocab.strings.add("ROOT"),
+            nlp.vocab.strings.add("dep"),
+        )
+    if len(whole):
+        whole.from_array(attrs, values)
+
+
 def _join(docs: list[Any]) -> Any:
     """One ``Doc`` of consecutive pieces (tensors are dropped: unparsed pieces have none)."""
     from spacy.tokens import Doc
 
     # spaCy's type stub lacks ``exclude``, which the runtime has had since 3.0
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
-
-
-def _tokens_only(nlp: NlpPipeline, text: str, piece: Piece) -> Any:
-    """A tokenized, unparsed ``Doc`` of a piece whose sentences are the rule splitter's (each
-    token hangs off its sentence's first token)."""
-    from spacy.tokens import Doc
-
-    tokens = nlp.tokenizer(text[piece.start : piece.end])
-    cuts = iter([c - piece.start for c in piece.cuts])
-    cut = next(cuts, piece.end - piece.start + 1)
-    heads: list[int] = []
-    deps: list[str] = []
-    root = 0
-    for token in tokens:
-        if token.idx >= cut:
-            root = token.i
-            while cut <= token.idx:
-                cut = next(cuts, piece.end - piece.start + 1)
-        heads.append(root)
-        deps.append("ROOT" if root == token.i else "dep")
-    words = [t.text for t in tokens]
-    spaces = [bool(t.whitespace_) for t in tokens]
-    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)

@@ -14,8 +14,8 @@ class AnalysisOptions:
     to rules with a warning when it is not); ``backend="rules"`` never loads spaCy.
     ``parse_scope="all"`` parses the whole text; ``"cue_sentences"`` parses only the sentences
     that hold a likely cue word (the others are tokenized only, see
-    :mod:`newstrace.analyze.nlp`): about a third faster, at a measured cost in recall
-    (``bench/analyze_speed/RESULTS.md``).
+    :mod:`newstrace.analyze.nlp`): about 1.3 to 1.5 times as fast on the attribution path,
+    at a measured cost of about 0.01 on every PolNeAR figure (``bench/analyze_speed/RESULTS.md``).
     """
 
     backend: Literal["spacy", "rules"] = "spacy"
