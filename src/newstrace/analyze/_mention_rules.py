@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from newstrace.analyze._speaker_phrases import is_organisation_name
 from newstrace.analyze._text_words import TextWords
 from newstrace.analyze.keys import canonical_key, outlet_for_key
 from newstrace.analyze.lexicon import Outlet, outlets, word_groups, words
@@ -445,7 +446,9 @@ def _classify_names(
     if any(n in demonyms for n in names) or joined in heads:
         return [Part(start, end, "other", 20)]
     if 2 <= len(names) <= 4:
-        return [Part(start, end, "person", 40)]
+        # "Georgia Power", "Lee Holdings": an organisation by its shape, else a person's name
+        kind: MentionKind = "organisation" if is_organisation_name(" ".join(names)) else "person"
+        return [Part(start, end, kind, 40)]
     if names[0].isupper() and len(names[0]) >= 2:
         return [Part(start, end, "organisation", 30)]
     return [Part(start, end, "other", 20)]

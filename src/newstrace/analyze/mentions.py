@@ -28,6 +28,7 @@ from newstrace.analyze import _mention_rules as rules
 from newstrace.analyze._attr_lexicon import load_language
 from newstrace.analyze._given_names import is_given_name
 from newstrace.analyze._span_index import DisjointRanges
+from newstrace.analyze._speaker_phrases import is_organisation_name
 from newstrace.analyze._text_words import TextWords
 from newstrace.analyze.keys import canonical_key, spelling_key
 from newstrace.analyze.lexicon import words
@@ -159,8 +160,8 @@ def _person_name(text: str, cand: _Candidate, language: str) -> _Candidate:
         return cand
     lower = {n.lower() for n in names}
     blockers = set(words("organisation_heads", language)) | set(words("outlet_nouns", language))
-    if lower & blockers:
-        return cand
+    if lower & blockers or is_organisation_name(" ".join(names)):
+        return cand  # "Marta Holdings": a company name that opens with a given name
     span = Span.of(text, cand.start, cand.end)
     extra = load_language(language).extra
     places = frozenset(extra.get("place_names", ()))
