@@ -36,11 +36,8 @@ from pathlib import Path
 import numpy as np
 
 from newstrace.analyze import analyze
-from newstrace.link._group_anchor import anchored_merge
-from newstrace.link._group_stem import stem_merge
-from newstrace.link._group_topic import topic_merge
 from newstrace.link.claim_match import ClaimMatcher, MatchOptions
-from newstrace.link.claims import _without_denials, cluster, story_claims
+from newstrace.link.claims import stage_labels, story_claims
 from newstrace.model import Article, ArticleAnalysis
 
 HERE = Path(__file__).resolve().parent
@@ -118,18 +115,12 @@ def gold_of(items: Sequence[tuple[Article, ArticleAnalysis]], labels: Sequence[L
     return out
 
 
-def stage_labels(
+def stages_of(
     items: Sequence[tuple[Article, ArticleAnalysis]], matcher: ClaimMatcher
 ) -> tuple[list[int], list[list[int]]]:
     """Claim owners and the group labels after each stage of ``group_claims``."""
     _, owners, texts = story_claims(items)
-    scores = matcher.pairwise(texts)
-    first = cluster(_without_denials(scores, texts), owners, matcher.options.threshold)
-    second = anchored_merge(scores, owners, first, texts)
-    vectors = matcher.embed([text.core or text.text for text in texts])
-    third = topic_merge(vectors, scores, owners, second, texts)
-    fourth = stem_merge(scores, owners, third, texts)
-    return owners, [first, second, third, fourth]
+    return owners, stage_labels(texts, owners, matcher.pairwise(texts), matcher)
 
 
 def pair_counts(owners: Sequence[int], gold: Sequence[str], pred: Sequence[int]) -> list[int]:
@@ -184,7 +175,7 @@ def _evaluate_stories(
     for story, docs in stories.items():
         items = analysed(docs, texts)
         gold = gold_of(items, labels)
-        owners, stages = stage_labels(items, matcher)
+        owners, stages = stages_of(items, matcher)
         claims += len(gold)
         for stage, pred in zip(STAGES, stages, strict=True):
             counts = pair_counts(owners, gold, pred)
@@ -210,7 +201,7 @@ def dump(docs: Sequence[str], data: Path) -> None:
     """Print every claim of ``docs`` with its content offsets and final group."""
     texts = load_texts(data)
     items = analysed(docs, texts)
-    _, stages = stage_labels(items, ClaimMatcher(MatchOptions()))
+    _, stages = stages_of(items, ClaimMatcher(MatchOptions()))
     index = 0
     for article, analysis in items:
         for claim in analysis.claims:

@@ -75,12 +75,21 @@ def group_claims(
         return ()
     engine = matcher or ClaimMatcher(options.match)
     scores = engine.pairwise(texts)
-    labels = cluster(_without_denials(scores, texts), owners, engine.options.threshold)
-    labels = anchored_merge(scores, owners, labels, texts)
-    vectors = engine.embed([text.core or text.text for text in texts])
-    labels = topic_merge(vectors, scores, owners, labels, texts)
-    labels = stem_merge(scores, owners, labels, texts)
+    labels = stage_labels(texts, owners, scores, engine)[-1]
     return _groups(refs, labels, scores)
+
+
+def stage_labels(
+    texts: Sequence[MatchText], owners: Sequence[int], scores: Matrix, engine: ClaimMatcher
+) -> list[list[int]]:
+    """The group label of every claim after each grouping stage, in order: average-link
+    clustering, the anchored merge, the topic merge and the stem merge (the last is what
+    :func:`group_claims` returns; the benchmark reports each stage)."""
+    first = cluster(_without_denials(scores, texts), owners, engine.options.threshold)
+    second = anchored_merge(scores, owners, first, texts)
+    vectors = engine.embed([text.core or text.text for text in texts])
+    third = topic_merge(vectors, scores, owners, second, texts)
+    return [first, second, third, stem_merge(scores, owners, third, texts)]
 
 
 def _without_denials(scores: Matrix, texts: Sequence[MatchText]) -> Matrix:
