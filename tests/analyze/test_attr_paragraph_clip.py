@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newstrace.analyze import AnalysisOptions, analyze
-from newstrace.analyze._attr_dep import Paragraphs
+from newstrace.analyze._attr_content import Paragraphs
 from newstrace.analyze._attr_quotes import quote_regions
 from newstrace.model import Article
 

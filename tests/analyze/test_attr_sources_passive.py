@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from newstrace.analyze._attr_dep import (
+from newstrace.analyze._attr_content import _content_ranges
+from newstrace.analyze._attr_source import (
     _agentless_passive,
-    _content_ranges,
     _source_in_paragraph,
     _source_tokens,
 )

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from newstrace.analyze import nlp as nlp_module
 from newstrace.analyze.nlp import (
     Piece,
     _piece_doc,
@@ -87,17 +86,3 @@ def test_piece_cut_inside_a_token_falls_back_to_a_copy() -> None:
     assert first == (0, 1) and second == (1, 3)  # "alpha" starts in the first piece
     doc = _piece_doc(nlp, text, whole, plan[1], *second)
     assert [t.text for t in doc] == ["beta", "gamma"]
-
-
-def test_scope_floor_drops_weak_cue_lemmas(monkeypatch: pytest.MonkeyPatch) -> None:
-    nlp_or_skip()
-    cue_word_forms.cache_clear()
-    everything = cue_word_forms(MODEL, "en")
-    monkeypatch.setattr(nlp_module, "SCOPE_FLOOR", 0.99)
-    cue_word_forms.cache_clear()
-    try:
-        strong = cue_word_forms(MODEL, "en")
-    finally:
-        cue_word_forms.cache_clear()
-    assert everything is not None and strong is not None
-    assert strong < everything

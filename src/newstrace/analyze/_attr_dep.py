@@ -37,7 +37,6 @@ from newstrace.analyze._attr_model import (
     load_cue_model,
 )
 from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
-from newstrace.analyze._attr_source import _agentless_passive as _agentless_passive
 from newstrace.analyze._attr_source import (
     _outside_quotes,
     _source_in_paragraph,

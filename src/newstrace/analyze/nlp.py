@@ -15,8 +15,8 @@ Parsing is the expensive step of the analysis. Three things keep it cheap:
 
 With ``AnalysisOptions.parse_scope="cue_sentences"`` (opt-in; the default parses everything)
 a sentence, as the rule splitter finds it, is parsed only when it holds a colon or a word
-that can be a form of a cue lemma of the language (probability at least ``cue_threshold``
-and :data:`SCOPE_FLOOR`, forms generated with the pipeline's own lemmatizer tables). Runs of
+that can be a form of a cue lemma of the language (probability at least ``cue_threshold``,
+forms generated with the pipeline's own lemmatizer tables). Runs of
 such sentences are parsed together, so a parsed sentence keeps its neighbours as context. The
 text is tokenized once; the runs go through the pipeline as ``Doc`` copies of their tokens and
 their annotations are written back (cheaper than joining piece ``Doc`` objects). The other
@@ -60,12 +60,6 @@ _BREAKS = (
     re.compile(r"[.!?]\s+"),
     re.compile(r"\s+"),
 )
-#: With ``parse_scope="cue_sentences"``, the least cue probability (``cue_lemmas``) a lemma
-#: needs for its forms to make a sentence worth parsing (``None``: the language's threshold;
-#: lemmas without a learned probability always count). Off: a floor of 0.35 parsed 60% of
-#: PolNeAR train instead of 64% for about 8% more speed, but cost another 0.01 on every
-#: PolNeAR figure (bench/analyze_speed/RESULTS.md, 2026-11-22 (3)).
-SCOPE_FLOOR: float | None = None
 _WORD = re.compile(r"\w+")
 _LEMMA_POS = ("verb", "noun", "adj")
 
@@ -141,10 +135,9 @@ def cue_word_forms(model_name: str, language: str) -> frozenset[str] | None:
     """Lower-case word forms that may be a cue of ``language`` (``None``: no way to tell).
 
     The lemmas are the language's cue lemmas with a probability of at least its
-    ``cue_threshold``, its nominal cues and the lemmas of its rules-mode cue forms, less those
-    whose probability is below :data:`SCOPE_FLOOR`; their forms
-    come from running the model lemmatizer's suffix rules backwards and from its table of
-    irregular forms. Over-generated forms ("sayed") cost nothing: they match no text.
+    ``cue_threshold``, its nominal cues and the lemmas of its rules-mode cue forms; their
+    forms come from running the model lemmatizer's suffix rules backwards and from its table
+    of irregular forms. Over-generated forms ("sayed") cost nothing: they match no text.
     """
     nlp = _load_model(model_name)
     lang = load_language(language)
@@ -158,9 +151,6 @@ def cue_word_forms(model_name: str, language: str) -> frozenset[str] | None:
     lemmas = {lemma for lemma, p in lang.cue_lemmas.items() if p >= lang.cue_threshold}
     lemmas |= set(lang.nominal_cues) | set(lang.cue_forms.values())
     lemmas = {lemma.lower() for lemma in lemmas}
-    if SCOPE_FLOOR is not None:
-        known = {lemma.lower(): p for lemma, p in lang.cue_lemmas.items()}
-        lemmas = {lemma for lemma in lemmas if known.get(lemma, 1.0) >= SCOPE_FLOOR}
     forms = set(lemmas) | {
         form for form, lemma in lang.cue_forms.items() if lemma.lower() in lemmas
     }
