@@ -7,6 +7,8 @@ analysis falls back to rules (callers get ``None``).
 
 Parsing is the expensive step of the analysis. Three things keep it cheap:
 
+* the models' matrix products go through numpy's BLAS rather than thinc's bundled one
+  (:mod:`newstrace.analyze._matmul_ops`; same annotations, about half the time);
 * the attribute ruler and lemmatizer run once per distinct token (:class:`TokenStep`; same
   output as the components);
 * pieces of many texts go through the pipeline together (:func:`parse_many`);
@@ -108,6 +110,9 @@ def _load_model(name: str) -> NlpPipeline | None:
         return None
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     _index_as_sets(nlp)
+    from newstrace.analyze._matmul_ops import use_matmul_ops  # imports thinc: spaCy mode only
+
+    use_matmul_ops(nlp)
     return nlp
 
 
