@@ -48,3 +48,30 @@ def polnear(data: Path, predictions_out: Path, backend: str) -> None:
     options = analysis_options(backend)
     report = run_polnear_eval(data, predictions_out, options)
     click.echo(report.summary())
+
+
+@eval_.command(name="polnear-agreement")
+@click.option("--data", type=_DIR, required=True, help="A PolNeAR split folder (text/, ...).")
+@click.option(
+    "--predictions",
+    type=_DIR,
+    default=None,
+    help="Predicted .ann files (from `eval polnear`) to place beside the annotators.",
+)
+def polnear_agreement(data: Path, predictions: Path | None) -> None:
+    """How far PolNeAR's annotators agree with each other on the articles they all annotated
+    (the ceiling of the attribution scores), and optionally where predictions sit."""
+    from newstrace.evaluate.agreement import annotator_agreement, predictions_vs_annotators
+
+    agreement = annotator_agreement(data)
+    if not agreement.pairs:
+        raise click.ClickException(f"{data}: no article has more than one annotator's .ann")
+    click.echo(agreement.summary("annotator vs annotator, unordered pairs"))
+    if predictions is None:
+        return
+    side = predictions_vs_annotators(data, predictions)
+    if not side.articles:
+        raise click.ClickException(f"{predictions}: no prediction for a multiply annotated article")
+    click.echo(f"articles with predictions: {len(side.articles)}")
+    click.echo(side.predictions.summary("predictions vs each annotator"))
+    click.echo(side.annotators.summary("each annotator vs each other annotator"))
