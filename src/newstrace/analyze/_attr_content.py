@@ -1,7 +1,10 @@
 """The content of a cue read off the parse (step 4 of ``_attr_dep``): the clausal
-complement; else a subjectless participle's own object ("..., citing X"); else, when the cue
-clause is a parenthetical ("..., he said"), the governing clause without it; else an
-infinitive or object complement with what it says of the object ("called him a genius").
+complement (not one before the cue behind a colon or semicolon); else a subjectless
+participle's own object ("..., citing X"); else, when the cue clause is a parenthetical
+("..., he said"), the governing clause without it; else an infinitive or object complement
+with what it says of the object ("called him a genius"); else the object of its first
+preposition; else the clause an "as" aside comments on, the clause a nominal cue introduces
+("his claim that X") or a copula's adjective complement.
 Contents are cut to the cue's paragraph; a quotation right next to cue and source is the
 content where the parse gives none."""
 
@@ -19,6 +22,8 @@ from newstrace.analyze._attr_spans import Range
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _INVERTED = frozenset({"parataxis", "ccomp", "advcl", "conj", "ROOT"})
+_CLAUSE_MARKS = frozenset({"that", "whether", "if"})
+_CLAUSE_BREAKS = frozenset({":", ";"})
 _OPEN_PUNCT = frozenset({",", "—", "–", "-", '"', "”", "“", "'", "’", ":", "("})
 
 
@@ -45,8 +50,18 @@ def _complement(
     return picked
 
 
+def _cut_off(token: Any, clause: Any) -> bool:
+    """A clausal complement before the cue that a colon or semicolon separates from it: a
+    misparse of two clauses ("Voters were split: most women preferred X"), not the content of
+    '"X," she said'."""
+    if clause.i > token.i:
+        return False
+    between = token.doc[clause.right_edge.i + 1 : token.i]
+    return any(t.text in _CLAUSE_BREAKS for t in between)
+
+
 def _complement_proper(token: Any, cue: set[int]) -> list[Any]:
-    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and not _cut_off(token, c)]
     if clauses:
         return [t for c in clauses for t in c.subtree]
     deps = {c.dep_ for c in token.children}
@@ -68,6 +83,52 @@ def _complement_proper(token: Any, cue: set[int]) -> list[Any]:
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
             if objects:
                 return [t for g in objects for t in g.subtree]
+    return _fallback(token, cue)
+
+
+def _fallback(token: Any, cue: set[int]) -> list[Any]:
+    """Content of a cue whose own arguments give none: the clause an "as" clause set off by a
+    comma comments on ("As the paper reported, X"), the clause a nominal cue introduces ("his
+    claim that X"), or the complement of a copula's adjective ("were adamant that X", "is
+    critical of X")."""
+    if _as_aside(token):
+        inner = {t.i for t in token.subtree}
+        return [t for t in token.head.subtree if t.i not in inner]
+    found = _noun_clause(token)
+    for child in token.children:
+        if found:
+            break
+        if child.dep_ == "acomp" and child.i > token.i:
+            found = _complement_proper(child, cue)
+    return found
+
+
+def _as_aside(token: Any) -> bool:
+    """An adverbial clause opened by "as" and set off by a comma ("as X noted, ...", "...,
+    as X reported")."""
+    if token.dep_ != "advcl" or token.head is token:
+        return False
+    marks = [c for c in token.children if c.dep_ == "mark"]
+    if not marks or marks[0].lower_ != "as":
+        return False
+    words = list(token.subtree)
+    doc = token.doc
+    after = words[-1].i + 1
+    before = words[0].i - 1
+    comma_after = after < len(doc) and doc[after].text == ","
+    return bool(comma_after or (before >= 0 and doc[before].text == ","))
+
+
+def _noun_clause(token: Any) -> list[Any]:
+    """The clause a nominal cue introduces ("his claim that X", "her refusal to X"): its first
+    clausal modifier after it that is an infinitive or opens with "that", "whether" or "if"."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in token.children:
+        if child.dep_ == "acl" and child.i > token.i:
+            marks = {g.lower_ for g in child.children if g.dep_ == "mark"}
+            if _is_infinitive(child) or marks & _CLAUSE_MARKS:
+                return list(child.subtree)
     return []
 
 

@@ -1,6 +1,7 @@
 """Attribution extraction over a spaCy dependency parse (English at full quality).
 
-1. Every plausible token is scored as a cue head by the learned model (``_attr_model``).
+1. Every plausible token is scored as a cue head by the learned model (``_attr_model``); a
+   cue whose draft has no source must score ``sourceless_cue_margin`` above the threshold.
 2. The cue span is the head plus the words annotators usually put in a cue (auxiliaries,
    negation, particles, "also", "on Friday", "in a statement", "accused X of"), decided child
    by child by a learned model (``_attr_extent``), or, for a language without one, by rates
@@ -58,6 +59,7 @@ def find_with_parse(
     model = load_cue_model(lang.code)
     words: dict[str, float] | None = lang.extra.get("cue_word_rates")
     speech = frozenset(lang.extra.get("nested_cue_lemmas", ()))
+    margin = _sourceless_margin(lang) if model is not None else 0.0
     scored: list[tuple[float, Any]] = []
     for token in doc:
         if not is_candidate(token):
@@ -80,7 +82,7 @@ def find_with_parse(
     paragraphs = Paragraphs.of(text)
     for score, token in scored:
         draft = _build(token, text, lang, starts, regions, paragraphs)
-        if draft is None:
+        if draft is None or (draft.source is None and score < margin):
             continue
         draft.score = score
         if score <= 0 or taken.overlaps(*draft.cue):
@@ -93,6 +95,13 @@ def find_with_parse(
     drafts, replaced = _with_report_clauses(text, sentences, lang, drafts)
     drafts += _rule_fallback(text, sentences, lang, drafts)
     return finish(text, drafts, sentences, lang, nested=inner + replaced)
+
+
+def _sourceless_margin(lang: LanguageData) -> float:
+    """How far above the cue model's threshold a cue with no source must score
+    (``sourceless_cue_margin`` of the language data, chosen on PolNeAR train: a low-scored cue
+    with a source is right often enough to keep, one without a source is not)."""
+    return float(lang.extra.get("sourceless_cue_margin", 0.0))
 
 
 def _speaks(token: Any) -> bool:
