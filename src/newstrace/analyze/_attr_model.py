@@ -35,6 +35,10 @@ class CueModel:
     weights: dict[str, float]
     threshold: float = 0.0
     _memo: dict[Key, float] = field(default_factory=dict, compare=False, repr=False)
+    #: (lemma, part of speech, tag, relation) -> sum of the weights of its :func:`_word_keys`
+    _sums: dict[tuple[str, str, str, str], float] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def score(self, features: list[str]) -> float:
         """Sum of the weights of the features present."""
@@ -45,19 +49,46 @@ class CueModel:
     ) -> float:
         """``score(cue_features(token, prior, words))``, the very same float: the same
         weights summed in the same order, found through a key -> weight memo."""
+        return self.score_at(token.doc, token.i, prior, words)
+
+    def score_at(
+        self, doc: Any, i: int, prior: dict[str, float], words: dict[str, float] | None = None
+    ) -> float:
+        """:meth:`score_token` of token ``i`` of ``doc`` (no spaCy ``Token`` made).
+
+        The first keys (:func:`_word_keys`) depend only on the token's lemma, tags and
+        relation, which many tokens share, so their running sum is memoised per such word
+        and the sum goes on from there."""
         memo = self._memo
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
-        keys = feature_keys(token, prior, words)
+            self._sums.clear()
+        table = layout(doc)
+        word = (table.lemma[i], table.pos[i], table.tag[i], table.dep[i])
+        start = self._sums.get(word)
+        if start is None:
+            start = self._sums[word] = self._total(_word_keys(*word, band(prior.get(word[0]))))
+        keys = _context_keys(table, i, prior)
+        if words is not None:
+            keys += _frame_keys(table, i, prior, words)
         try:
             found = [memo[key] for key in keys]
         except KeyError:
-            weights = self.weights
-            for key in keys:
-                if key not in memo:
-                    memo[key] = weights.get(spell(key), 0.0)
-            found = [memo[key] for key in keys]
-        return sum(found)
+            found = self._weights_of(keys)
+        return sum(found, start)
+
+    def _weights_of(self, keys: list[Key]) -> list[float]:
+        """The weights of ``keys`` in order, memoising the ones not seen yet."""
+        memo = self._memo
+        weights = self.weights
+        for key in keys:
+            if key not in memo:
+                memo[key] = weights.get(spell(key), 0.0)
+        return [memo[key] for key in keys]
+
+    def _total(self, keys: list[Key]) -> float:
+        """``sum`` of the weights of ``keys`` (from 0, in order)."""
+        return sum(self._weights_of(keys))
 
 
 @lru_cache(maxsize=4)
@@ -78,6 +109,20 @@ def is_candidate(token: Any) -> bool:
     if token.pos_ in ("PUNCT",):
         return bool(token.text == ":")
     return bool(token.pos_ in CANDIDATE_POS and token.is_alpha)
+
+
+def candidate_indices(doc: Any) -> list[int]:
+    """The indices of the tokens of ``doc`` that :func:`is_candidate` accepts, read from the
+    doc's :func:`layout` (no spaCy ``Token`` made)."""
+    table = layout(doc)
+    pos = table.pos
+    alpha = table.alpha
+    lower = table.lower
+    return [
+        i
+        for i in range(len(pos))
+        if (lower[i] == ":" if pos[i] == "PUNCT" else pos[i] in CANDIDATE_POS and alpha[i])
+    ]
 
 
 _DIGITS = tuple(str(n) for n in range(10))
@@ -134,10 +179,34 @@ _SUBJECT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 def _head_keys(table: Layout, i: int, prior: dict[str, float]) -> list[Key]:
     """Lemma, tags, relation, argument words and quotation nearness of token ``i``."""
+    lemma = table.lemma[i]
+    level = band(prior.get(lemma))
+    keys = _word_keys(lemma, table.pos[i], table.tag[i], table.dep[i], level)
+    return keys + _context_keys(table, i, prior)
+
+
+def _word_keys(lemma: str, pos: str, tag: str, dep: str, level: str) -> list[Key]:
+    """The first keys of :func:`_head_keys`: the token's lemma (``level``: its cue-rate band),
+    tags and relation alone."""
+    return [
+        ("bias",),
+        ("l", lemma),
+        ("p", pos),
+        ("t", tag),
+        ("d", dep),
+        ("lp", lemma, pos),
+        ("ld", lemma, dep),
+        ("band", level, pos),
+        ("band", level, dep),
+    ]
+
+
+def _context_keys(table: Layout, i: int, prior: dict[str, float]) -> list[Key]:
+    """The rest of :func:`_head_keys`: the head, quotation marks, subject, neighbours,
+    arguments and children of token ``i``."""
     lemmas = table.lemma
     deps = table.dep
     lemma = lemmas[i]
-    pos = table.pos[i]
     dep = deps[i]
     head = table.head[i]
     kids = table.children[i]
@@ -146,15 +215,6 @@ def _head_keys(table: Layout, i: int, prior: dict[str, float]) -> list[Key]:
     subj = _subject_kind(table, i)
     following = _word(table, i + 1)
     keys: list[Key] = [
-        ("bias",),
-        ("l", lemma),
-        ("p", pos),
-        ("t", table.tag[i]),
-        ("d", dep),
-        ("lp", lemma, pos),
-        ("ld", lemma, dep),
-        ("band", level, pos),
-        ("band", level, dep),
         ("hd", deps[head], dep),
         ("hl", lemmas[head], dep),
         ("q", near),

@@ -26,14 +26,71 @@ from newstrace.model import Span
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”«»]|\s[—–-]\s|^[—–-]\s")
+#: the last word of a stretch that ends in spaces
+_LAST_WORD = re.compile(r"(\w+)\s+$")
 _MAX_SOURCE_WORDS = 10
 _QUOTE_CHARS = frozenset('"“”«»')
+
+
+#: a maximal run of word characters (its start not preceded by one)
+_RUN = re.compile(r"(?<!\w)\w+")
+
+
+class CuePattern:
+    """A compiled alternation of cue forms, ``(?<!\\w)(form|...)(?!\\w)`` ignoring case, that
+    finds the same matches faster when every form is made of word characters only.
+
+    Such a form matches exactly a maximal run of word characters, so the runs of the text are
+    read (one cheap pattern) and looked up in a set of the lower-case forms; a run with a
+    character outside ASCII (where case folding differs from ``str.lower``) is asked of the
+    full pattern. The matches (``group``, ``start``, ``end``) are those of the full pattern.
+    The matches of the last text's sentences are remembered (the rules ask for each sentence
+    several times).
+    """
+
+    __slots__ = ("_forms", "_memo", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], forms: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        simple = all(form.isascii() and _RUN.fullmatch(form) for form in forms)
+        self._forms = frozenset(form.lower() for form in forms) if simple and forms else None
+        self._memo: tuple[str | None, dict[tuple[int, int], list[re.Match[str]]]] = (None, {})
+
+    def matches(self, text: str, pos: int, endpos: int) -> list[re.Match[str]]:
+        """The matches of the pattern in ``text[pos:endpos]``, in order."""
+        memo = self._memo
+        if memo[0] is not text:  # one tuple, so a thread never mixes two texts' matches
+            memo = self._memo = (text, {})
+        found = memo[1].get((pos, endpos))
+        if found is None:
+            found = memo[1][(pos, endpos)] = self._scan(text, pos, endpos)
+        return found
+
+    def _scan(self, text: str, pos: int, endpos: int) -> list[re.Match[str]]:
+        forms = self._forms
+        if forms is None:
+            return list(self.pattern.finditer(text, pos, endpos))
+        full = self.pattern
+        found = []
+        for run in _RUN.finditer(text, pos, endpos):
+            word = run.group()
+            if word.isascii():
+                if word.lower() in forms:
+                    found.append(run)
+            elif full.match(text, run.start(), run.end()) is not None:
+                found.append(run)
+        return found
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """The first match in ``text[pos:endpos]``, or ``None``."""
+        found = self.matches(text, pos, endpos)
+        return found[0] if found else None
 
 
 @lru_cache(maxsize=8)
 def _patterns(
     code: str, forms: tuple[str, ...], preps: tuple[str, ...]
-) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+) -> tuple[CuePattern, re.Pattern[str] | None]:
     """Compiled cue-verb and prepositional-cue patterns of a language (cached per lexicon)."""
     verb = r"(?<!\w)(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     verb += r")(?!\w)"
@@ -41,7 +98,7 @@ def _patterns(
     if preps:
         alternatives = "|".join(re.escape(p) for p in sorted(preps, key=len, reverse=True))
         prep = re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)", re.IGNORECASE)
-    return re.compile(verb, re.IGNORECASE), prep
+    return CuePattern(re.compile(verb, re.IGNORECASE), forms), prep
 
 
 def find_with_rules(
@@ -92,7 +149,7 @@ def report_drafts(text: str, sentences: tuple[Span, ...], lang: LanguageData) ->
 
 
 def report_clause(
-    text: str, sentence: Span, index: int, verb_re: re.Pattern[str], lang: LanguageData
+    text: str, sentence: Span, index: int, verb_re: CuePattern, lang: LanguageData
 ) -> Draft | None:
     """``CONTENT, SOURCE CUE [time/object][, citing ...].``: a report clause that closes the
     sentence and governs all of it (the verbs inside CONTENT, "is planning", are not cues).
@@ -104,7 +161,7 @@ def report_clause(
     """
     relays = tuple(p.lower() for p in lang.relay_prepositions + lang.source_prepositions)
     report_forms = frozenset(lang.extra.get("report_verb_forms", ()))
-    for match in reversed(list(verb_re.finditer(text, sentence.start, sentence.end))):
+    for match in reversed(verb_re.matches(text, sentence.start, sentence.end)):
         if match.group().lower() not in report_forms:
             continue
         comma = text.rfind(",", sentence.start, match.start())
@@ -158,7 +215,7 @@ def _preposition_cues(
     text: str,
     sentence: Span,
     index: int,
-    patterns: tuple[re.Pattern[str], re.Pattern[str]],
+    patterns: tuple[re.Pattern[str], CuePattern],
     lang: LanguageData,
 ) -> list[Draft]:
     """``according to X, CONTENT``, ``CONTENT, according to X`` and ``X, citing Y, ...``."""
@@ -225,15 +282,13 @@ def _quoting_cues(text: str, sentence: Span, index: int, lang: LanguageData) -> 
 
 
 def _verb_cues(
-    text: str, sentence: Span, index: int, pattern: re.Pattern[str], lang: LanguageData
+    text: str, sentence: Span, index: int, pattern: CuePattern, lang: LanguageData
 ) -> list[Draft]:
     drafts: list[Draft] = []
     prefixes = frozenset(lang.extra.get("cue_prefix_words", ()))
     determiners = frozenset(lang.extra.get("noun_determiners", ()))
-    for match in pattern.finditer(text, sentence.start, sentence.end):
-        before = re.search(
-            r"(\w+)\s+$", text[max(sentence.start, match.start() - 30) : match.start()]
-        )
+    for match in pattern.matches(text, sentence.start, sentence.end):
+        before = _LAST_WORD.search(text[max(sentence.start, match.start() - 30) : match.start()])
         if before is not None and before.group(1).lower() in determiners:
             continue  # "the report", "his statement": a noun, not a cue verb
         start = _extend_left(text, sentence.start, match.start(), prefixes)
@@ -246,7 +301,7 @@ def _verb_cues(
 def _extend_left(text: str, floor: int, start: int, prefixes: frozenset[str]) -> int:
     """Take auxiliaries and adverbs right before a cue verb into the cue ("has also said")."""
     while True:
-        match = re.search(r"(\w+)\s+$", text[max(floor, start - 30) : start])
+        match = _LAST_WORD.search(text[max(floor, start - 30) : start])
         if match is None or match.group(1).lower() not in prefixes:
             return start
         start = start - len(match.group(0))

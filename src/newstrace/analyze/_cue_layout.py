@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 #: every quotation mark (for "is a quotation mark near")
@@ -17,6 +18,11 @@ QUOTES = frozenset("\"“”‘’'«»„")
 #: double quotation marks (for "is the token inside a quotation")
 _DOUBLE_MARKS = frozenset({'"', "“", "”"})
 _KEY = "newstrace_cue_layout"
+#: hash or symbol number -> interned string, and word -> interned lower case, kept across docs
+_NAMES: dict[int, str] = {}
+_LOWERED: dict[str, str] = {}
+#: size at which those tables are emptied
+_NAMES_LIMIT = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +30,7 @@ class Layout:
     """Per-token facts of a doc: word forms, lemmas (lower case), tags, relations, entity
     types, head and child indices (children in text order, as ``token.children``), where each
     sentence starts, and how many quotation marks (any kind) and double quotation marks come
-    before each token (``len(doc) + 1`` entries)."""
+    before each token (``len(doc) + 1`` entries), and whether each token is alphabetic."""
 
     lower: list[str]
     lemma: list[str]
@@ -37,6 +43,7 @@ class Layout:
     sent_start: list[int]
     quotes_before: list[int]
     marks_before: list[int]
+    alpha: list[bool]
 
 
 def layout(doc: Any) -> Layout:
@@ -50,13 +57,11 @@ def layout(doc: Any) -> Layout:
 def build_layout(doc: Any) -> Layout:
     """Read a doc's token attributes in one array and name them through the string table."""
     import numpy
-    from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS, TAG
 
-    array = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, ORTH, HEAD])
+    array = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, ORTH, HEAD, IS_ALPHA])
     strings = doc.vocab.strings
-    lower, lemma, pos, tag, dep, ent, orth = (
-        _names(strings, array[:, column]) for column in range(7)
-    )
+    lower, lemma, pos, tag, dep, ent = (_names(strings, array[:, column]) for column in range(6))
     head: list[int] = (array[:, 7].astype("int64") + numpy.arange(len(doc))).tolist()
     kids: dict[int, list[int]] = {}
     for i, h in enumerate(head):
@@ -74,7 +79,7 @@ def build_layout(doc: Any) -> Layout:
         starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
     return Layout(
         lower=lower,
-        lemma=[word.lower() for word in lemma],
+        lemma=_lowered(lemma),
         pos=pos,
         tag=tag,
         dep=dep,
@@ -82,26 +87,47 @@ def build_layout(doc: Any) -> Layout:
         head=head,
         children=children,
         sent_start=starts,
-        quotes_before=_prefix_counts([text in QUOTES for text in orth]),
-        marks_before=_prefix_counts([text in _DOUBLE_MARKS for text in orth]),
+        quotes_before=_prefix_counts(strings, array[:, 6], QUOTES),
+        marks_before=_prefix_counts(strings, array[:, 6], _DOUBLE_MARKS),
+        alpha=(array[:, 8] != 0).tolist(),
     )
 
 
 def _names(strings: Any, ids: Any) -> list[str]:
     """The strings of ``ids`` (an array of hashes or symbol numbers) in the string table
-    ``strings``, each distinct one asked for once."""
+    ``strings``, interned (feature keys made of them then compare by identity in the
+    scorer's memo). Names are remembered across docs: a hash or symbol number names the same
+    string in every spaCy string table."""
+    keys = ids.tolist()
+    names = _NAMES
+    try:
+        return [names[key] for key in keys]
+    except KeyError:
+        if len(names) > _NAMES_LIMIT:
+            names.clear()
+        for key in set(keys).difference(names):
+            names[key] = intern(str(strings[key]))
+        return [names[key] for key in keys]
+
+
+def _lowered(words: list[str]) -> list[str]:
+    """``words`` in lower case (interned), each distinct one lowered once."""
+    lowered = _LOWERED
+    try:
+        return [lowered[word] for word in words]
+    except KeyError:
+        if len(lowered) > _NAMES_LIMIT:
+            lowered.clear()
+        for word in set(words).difference(lowered):
+            lowered[word] = intern(word.lower())
+        return [lowered[word] for word in words]
+
+
+def _prefix_counts(strings: Any, orths: Any, marks: frozenset[str]) -> list[int]:
+    """``counts[k]`` = how many of the first ``k`` tokens (word forms ``orths``, hashes in the
+    string table ``strings``) are one of ``marks`` (``len(orths) + 1`` entries)."""
     import numpy
 
-    distinct, where = numpy.unique(ids, return_inverse=True)
-    names = [str(strings[key]) for key in distinct.tolist()]
-    return [names[k] for k in where.tolist()]
-
-
-def _prefix_counts(flags: list[bool]) -> list[int]:
-    """``counts[k]`` = how many of ``flags[:k]`` are true (``len(flags) + 1`` entries)."""
-    counts = [0] * (len(flags) + 1)
-    running = 0
-    for k, flag in enumerate(flags):
-        running += flag
-        counts[k + 1] = running
+    flags = numpy.isin(orths, [strings[mark] for mark in marks])
+    counts: list[int] = numpy.concatenate(([0], numpy.cumsum(flags))).tolist()
     return counts

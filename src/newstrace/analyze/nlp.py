@@ -10,7 +10,8 @@ Parsing is the expensive step of the analysis. Three things keep it cheap:
 * the models' matrix products go through numpy's BLAS rather than thinc's bundled one
   (:mod:`newstrace.analyze._matmul_ops`; same annotations, about half the time);
 * the attribute ruler and lemmatizer run once per distinct token (:class:`TokenStep`; same
-  output as the components);
+  output as the components), and where their multi-token patterns match is read from
+  per-token memos rather than a ``Matcher`` run over the doc;
 * pieces of many texts go through the pipeline together (:func:`parse_many`);
 * named entities are found only where the caller needs them (``entities``): in the whole text
   (what mention finding needs), in the parsed sentences only, or nowhere.
@@ -41,6 +42,15 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from newstrace.analyze._attr_lexicon import load_language
+from newstrace.analyze._token_context import (
+    SpecMasks,
+    distinct_rows,
+    is_local,
+    key_doc,
+    merged,
+    span_copy,
+    spec_masks,
+)
 from newstrace.analyze.options import AnalysisOptions
 from newstrace.analyze.sentences import cut_at_breaks, split_sentences
 
@@ -184,26 +194,38 @@ class TokenStep:
     multi-token ruler pattern matches ("there is", "gon na"). So their output for a token is
     memoised (:func:`_token_values`) and the real components run only on the spans where a
     multi-token pattern matches. The result is the same as running the two components.
+    Where those patterns match is read from per-token bit masks memoised with the output
+    (:mod:`newstrace.analyze._token_context`) when the patterns have a fixed length, else
+    found by ``context``.
     """
 
     model_name: str
     names: tuple[str, ...]
     context: Any  # a spaCy ``Matcher`` of the multi-token ruler patterns
     memo: dict[tuple[int, ...], tuple[int, ...]] = field(default_factory=dict, compare=False)
+    #: the patterns' one-token specs, when they allow finding matches from per-key bit masks
+    specs: SpecMasks | None = None
+    masks: dict[tuple[int, ...], int] = field(default_factory=dict, compare=False)
 
     def __call__(self, doc: Any) -> Any:
         """Set tag, part of speech, morphology, lemma and label of every token of ``doc``."""
         import numpy
 
-        spans = _merged(self.context(doc))
-        originals = [_span_copy(doc, a, b) for a, b in spans]
-        keys = list(map(tuple, doc.to_array(_KEY_ATTRS).tolist()))
+        keys, where = distinct_rows(doc.to_array(_KEY_ATTRS))
         memo = self.memo
-        missing = [key for key in dict.fromkeys(keys) if key not in memo]
+        masks = self.masks
+        missing = [key for key in keys if key not in memo or key not in masks]
         if missing:
             self._fill(missing)
-        rows = [memo[key] for key in keys]
-        values: Any = numpy.array(rows, dtype="uint64").reshape(len(rows), len(_OUT_ATTRS))
+        if self.specs is not None:
+            table: Any = numpy.array([masks[key] for key in keys], dtype="int64")
+            spans = self.specs.spans(table[where])
+        else:
+            spans = merged(self.context(doc))
+        originals = [span_copy(doc, a, b) for a, b in spans]
+        found_rows = [memo[key] for key in keys]
+        values: Any = numpy.array(found_rows, dtype="uint64").reshape(len(keys), len(_OUT_ATTRS))
+        values = values[where]
         nlp = self._nlp()
         for (a, b), piece in zip(spans, originals, strict=True):
             for name in self.names:
@@ -228,13 +250,17 @@ class TokenStep:
         """
         if len(self.memo) + len(keys) > MEMO_TOKENS:
             self.memo.clear()
-        doc = _key_doc(self._nlp(), keys)
-        shared = {i for a, b in _merged(self.context(doc)) for i in range(a, b)}
+            self.masks.clear()
+        doc = key_doc(self._nlp(), keys)
+        if self.specs is not None:
+            self.masks.update(zip(keys, self.specs.masks(doc), strict=True))
+        shared = {i for a, b in merged(self.context(doc)) for i in range(a, b)}
         for name in self.names:
             doc = self._nlp().get_pipe(name)(doc)
         rows = doc.to_array(_OUT_ATTRS).tolist()
         for i, (key, row) in enumerate(zip(keys, rows, strict=True)):
             self.memo[key] = _token_values(self, key) if i in shared else tuple(row)
+            self.masks.setdefault(key, 0)
 
 
 #: How many distinct tokens :class:`TokenStep` remembers (the memo is emptied when full).
@@ -242,35 +268,6 @@ MEMO_TOKENS = 200_000
 _KEY_ATTRS: list[int | str] = ["ORTH", "TAG", "DEP", "POS", "MORPH"]
 #: what the step sets
 _OUT_ATTRS: list[int | str] = ["DEP", "TAG", "POS", "MORPH", "LEMMA"]
-#: pattern keys whose value is a property of one token that the step's memo key determines
-_LOCAL_KEYS = frozenset(
-    {"ORTH", "TEXT", "LOWER", "TAG", "DEP", "POS", "MORPH", "LENGTH", "SHAPE", "PREFIX", "SUFFIX"}
-)
-
-
-def _span_copy(doc: Any, start: int, end: int) -> Any:
-    """A ``Doc`` of tokens ``start:end`` with their labels as in ``doc`` (a plain span copy
-    makes tokens whose head lies outside the span roots)."""
-    piece = doc[start:end].as_doc()
-    labels: Any = doc.to_array(["DEP"])[start:end].reshape(end - start, 1)
-    piece.from_array(["DEP"], labels)
-    return piece
-
-
-def _is_local(key: str) -> bool:
-    """Whether a matcher pattern key reads only the token itself (and what the memo keys)."""
-    return key in _LOCAL_KEYS or (key.startswith(("IS_", "LIKE_")) and key != "IS_SENT_START")
-
-
-def _merged(matches: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """The token ranges of matches, overlapping ones merged."""
-    spans: list[tuple[int, int]] = []
-    for _, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
 
 
 @lru_cache(maxsize=4)
@@ -291,36 +288,25 @@ def token_step(model_name: str) -> TokenStep | None:
     from spacy.matcher import Matcher
 
     context = Matcher(nlp.vocab)
+    multi: list[list[dict[str, Any]]] = []
     for number, entry in enumerate(nlp.get_pipe("attribute_ruler").patterns):
         for pattern in entry["patterns"]:
             if not all(isinstance(spec, dict) for spec in pattern):
                 return None  # a Doc given as a pattern: cannot tell what it reads
             keys = {key for spec in pattern for key in spec}
-            if any(not _is_local(key) for key in keys - {"OP"}):
+            if any(not is_local(key) for key in keys - {"OP"}):
                 return None
             if len(pattern) > 1 or "OP" in keys:
                 context.add(f"context{number}", [pattern])
-    return TokenStep(model_name, names, context)
-
-
-def _key_doc(nlp: NlpPipeline, keys: list[tuple[int, ...]]) -> Any:
-    """A ``Doc`` of one token per ``_KEY_ATTRS`` key, with the key's values set."""
-    import numpy
-    from spacy.tokens import Doc
-
-    words = [nlp.vocab.strings[key[0]] for key in keys]
-    doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
-    rows = [[dep, tag, pos, morph] for _, tag, dep, pos, morph in keys]
-    given: Any = numpy.array(rows, dtype="uint64").reshape(len(rows), 4)
-    doc.from_array(["DEP", "TAG", "POS", "MORPH"], given)
-    return doc
+                multi.append(pattern)
+    return TokenStep(model_name, names, context, specs=spec_masks(nlp.vocab, multi))
 
 
 def _token_values(step: TokenStep, key: tuple[int, ...]) -> tuple[int, ...]:
     """What the ruler and lemmatizer set on a token with these values (``_OUT_ATTRS``), the
     token alone in its ``Doc``."""
     nlp = step._nlp()
-    doc = _key_doc(nlp, [key])
+    doc = key_doc(nlp, [key])
     for name in step.names:
         doc = nlp.get_pipe(name)(doc)
     return tuple(int(v) for v in doc.to_array(_OUT_ATTRS)[0])
@@ -466,7 +452,10 @@ def _parse_batch(
         docs = [next(stream) for _ in plan]
         if ner is not None and entities == "all":
             docs = list(ner.pipe(docs))
-        joined = docs[0] if len(docs) == 1 else _join(docs)
+        if len(docs) == 1:  # the text itself went through the tokenizer: same text
+            yield docs[0]
+            continue
+        joined = _join(docs)
         if joined.text != text:
             raise RuntimeError("piecewise parse changed the text; offsets would drift")
         yield joined
