@@ -4,7 +4,9 @@ participle's own object ("..., citing X"); else, when the cue clause is a parent
 ("..., he said"), the governing clause without it; else an infinitive or object complement
 with what it says of the object ("called him a genius"); else the object of its first
 preposition; else the clause an "as" aside comments on, the clause a nominal cue introduces
-("his claim that X") or a copula's adjective complement.
+("his claim that X") or a copula's adjective complement. The subject of an agentless
+passive belongs to the content, alone when the cue has nothing else ("the plan was
+announced").
 Contents are cut to the cue's paragraph; a quotation right next to cue and source is the
 content where the parse gives none."""
 
@@ -44,7 +46,7 @@ def _complement(
     token: Any, sourceless: frozenset[str] = frozenset(), cue: set[int] | None = None
 ) -> list[Any]:
     picked = _complement_proper(token, cue or set())
-    if picked and _subject_in_content(token, sourceless):
+    if _subject_in_content(token, sourceless):
         subjects = ("nsubjpass", "nsubj")
         picked += [t for c in token.children if c.dep_ in subjects for t in c.subtree]
     return picked
@@ -70,7 +72,8 @@ def _complement_proper(token: Any, cue: set[int]) -> list[Any]:
     objects = _objects(token, cue)
     if objects and not any(c.dep_ in _SUBJECTS for c in token.children):
         return objects  # "..., citing X", "..., promising to X": the verb's own object
-    if token.dep_ in _INVERTED and token.head is not token and _is_parenthetical(token):
+    # a root is its own head (compared by index: spaCy makes a new Token on each access)
+    if token.dep_ in _INVERTED and token.head.i != token.i and _is_parenthetical(token):
         inner = {t.i for t in token.subtree}
         return [t for t in token.head.subtree if t.i not in inner]
     if objects:

@@ -17,12 +17,15 @@
    ("..., citing X"); else, when the cue clause is a parenthetical ("..., he said") and not a
    subordinate clause, the governing clause without it; else an infinitive or object
    complement with what it says of the object ("called him a genius", "launched a campaign to
-   X") (``_attr_content``).
+   X"); for an agentless passive with nothing else, its subject (``_attr_content``). A second
+   cue the parser hangs on a first cue's complement ("said X and criticized Y", "said X,
+   adding Y") is split off that content and takes the first cue's source (``_attr_split``).
 5. Each token belongs to at most one attribution (PolNeAR is univocal): cues are taken by
    decreasing score and a cue inside an attribution already taken is left out; a speech cue
    inside a taken content is kept as a nested attribution of it (``_attr_finish``).
 6. Where the parse yields nothing, the surface rule "CONTENT, SOURCE CUE." of ``_attr_rules``
-   fills in (a frequent misparse of "..., the outlet X reported Friday").
+   fills in (a frequent misparse of "..., the outlet X reported Friday"), unless the parse
+   reads its cue as an agentless passive ("On Friday, the plan was announced.").
 """
 
 from __future__ import annotations
@@ -39,12 +42,14 @@ from newstrace.analyze._attr_model import (
 )
 from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
 from newstrace.analyze._attr_source import (
+    _agentless_passive,
     _outside_quotes,
     _source_in_paragraph,
     _source_tokens,
     _token_range,
 )
-from newstrace.analyze._attr_spans import Coverage, Draft, sentence_of
+from newstrace.analyze._attr_spans import Coverage, Draft, Range, sentence_of
+from newstrace.analyze._attr_split import outer_cue, split_offs
 from newstrace.analyze.attribution import RawAttribution
 from newstrace.model import Span
 
@@ -80,8 +85,9 @@ def find_with_parse(
     regions = quote_regions(text, lang.quote_pairs)
     starts = [s.start for s in sentences]
     paragraphs = Paragraphs.of(text)
+    cues = frozenset(token.i for score, token in scored if score > 0)
     for score, token in scored:
-        draft = _build(token, text, lang, starts, regions, paragraphs)
+        draft = _build(token, text, lang, starts, regions, paragraphs, cues)
         if draft is None or (draft.source is None and score < margin):
             continue
         draft.score = score
@@ -93,7 +99,7 @@ def find_with_parse(
         for start, end in [draft.cue, *draft.content] + ([draft.source] if draft.source else []):
             taken.add(start, end)
     drafts, replaced = _with_report_clauses(text, sentences, lang, drafts)
-    drafts += _rule_fallback(text, sentences, lang, drafts)
+    drafts += _rule_fallback(text, sentences, lang, drafts, doc)
     return finish(text, drafts, sentences, lang, nested=inner + replaced)
 
 
@@ -160,7 +166,11 @@ def _same_report(draft: Draft, report: Draft) -> bool:
 
 
 def _rule_fallback(
-    text: str, sentences: tuple[Span, ...], lang: LanguageData, drafts: list[Draft]
+    text: str,
+    sentences: tuple[Span, ...],
+    lang: LanguageData,
+    drafts: list[Draft],
+    doc: Any = None,
 ) -> list[Draft]:
     """Surface-pattern attributions where the parse found nothing (a misparsed sentence)."""
     from newstrace.analyze._attr_rules import rule_drafts
@@ -175,8 +185,22 @@ def _rule_fallback(
             continue
         if draft.source is None or used.overlaps(*draft.cue):
             continue
+        if doc is not None and _passive_cue(doc, draft.cue):
+            continue
         extra.append(draft)
     return extra
+
+
+def _passive_cue(doc: Any, cue: Range) -> bool:
+    """Whether the parse reads a rule draft's cue as a passive verb without a "by" agent
+    ("On Thursday, the plan was announced."): its subject is what is attributed, not a source."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    heads = [
+        t
+        for t in span or []
+        if t.dep_ != "auxpass" and any(c.dep_ == "auxpass" for c in t.children)
+    ]
+    return any(_agentless_passive(t) for t in heads)
 
 
 def _build(
@@ -186,17 +210,21 @@ def _build(
     starts: list[int],
     regions: tuple[QuoteRegion, ...] = (),
     paragraphs: Paragraphs | None = None,
+    cues: frozenset[int] = frozenset(),
 ) -> Draft | None:
     cue_tokens = _cue_tokens(token, lang)
     cue_ids = {t.i for t in cue_tokens}
     cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t) for t in cue_tokens))
     sourceless = frozenset(lang.extra.get("sourceless_lemmas", ()))
-    source_tokens = _source_tokens(token, cue_ids, regions, sourceless)
+    # a second cue the parser hung on another cue's complement takes that cue's source
+    outer = outer_cue(token, cues)
+    source_tokens = _source_tokens(outer or token, cue_ids, regions, sourceless)
     source_ids = {t.i for t in source_tokens}
+    split_ids = {t.i for t in split_offs(token, cues)}
     source = _token_range(source_tokens) if source_tokens else None
     if source is not None:
         source = _outside_quotes(token.doc, source, cue, regions)
-    content = _content_ranges(token, cue_ids | source_ids, sourceless)
+    content = _content_ranges(token, cue_ids | source_ids | split_ids, sourceless)
     if paragraphs is not None:  # the parser may run a headline into the next paragraph
         content = paragraphs.clip(content, cue, regions)
         if source is not None:
