@@ -109,7 +109,7 @@ def _fallback(token: Any, cue: set[int]) -> list[Any]:
 def _as_aside(token: Any) -> bool:
     """An adverbial clause opened by "as" and set off by a comma ("as X noted, ...", "...,
     as X reported")."""
-    if token.dep_ != "advcl" or token.head is token:
+    if token.dep_ != "advcl" or token.head.i == token.i:
         return False
     marks = [c for c in token.children if c.dep_ == "mark"]
     if not marks or marks[0].lower_ != "as":
@@ -212,7 +212,7 @@ def _is_parenthetical(token: Any) -> bool:
 
 def _governing_clause(token: Any) -> list[Any]:
     head = token.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
         head = head.head
     inner = {t.i for t in token.subtree}
     return [t for t in head.subtree if t.i not in inner]

@@ -39,7 +39,7 @@ def _source_tokens(
             return _noun_phrase(controller, exclude)  # "asked the voters to judge": voters
         if head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "..., by saying that", "despite admitting that"
-        elif head.dep_ in _INHERIT and head.head is not head:
+        elif head.dep_ in _INHERIT and head.head.i != head.i:
             head = head.head
         else:
             break
@@ -61,7 +61,7 @@ def _object_controller(token: Any) -> Any | None:
     """The direct object of the verb governing an infinitive complement, before it ("urged
     the voters to judge", "needs more voters to judge"): the one who does what the infinitive
     says (object control; PolNeAR train: 35 of 48 such cues have that object as source)."""
-    if token.dep_ != "xcomp" or token.head is token:
+    if token.dep_ != "xcomp" or token.head.i == token.i:
         return None
     objects = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
     return objects[0] if objects else None
