@@ -1,6 +1,7 @@
 """Contents found when the cue's own arguments give none: the clause an "as" aside comments
-on, and the complement of a copula's adjective; a clause before the cue behind a colon or
-semicolon is not its complement (sentences written for these tests)."""
+on, the complement of a copula's adjective, and the clause a nominal cue introduces ("her claim
+that X", "his refusal to X"); a clause before the cue behind a colon or semicolon is not its
+complement (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,22 @@ def test_clause_behind_a_semicolon_is_not_the_content() -> None:
 
 def test_clause_before_a_comma_stays_the_content() -> None:
     assert content("The levy will pass, the mayor said.", "said") == "The levy will pass"
+
+
+def test_that_clause_of_a_noun() -> None:
+    text = "Despite her claims that the bridge was safe, inspectors closed it."
+    assert content(text, "claims") == "that the bridge was safe"
+
+
+def test_infinitive_of_a_noun() -> None:
+    text = "His refusal to release the tax records angered the committee."
+    assert content(text, "refusal") == "to release the tax records"
+
+
+def test_a_noun_with_no_clause_has_no_content() -> None:
+    assert content("The refusal angered the committee.", "refusal") == ""
+
+
+def test_a_relative_clause_is_not_the_content() -> None:
+    text = "The claim which the mayor repeated on Monday angered the committee."
+    assert "repeated" not in content(text, "claim")

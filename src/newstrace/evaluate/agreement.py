@@ -20,7 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newstrace.evaluate.polnear import ROLES, AttributionSpans, match_attributions, read_brat
+from newstrace.evaluate.polnear import (
+    ROLES,
+    AttributionSpans,
+    match_attributions,
+    read_brat,
+    score_lines,
+)
 from newstrace.evaluate.spans import PRF, Example, Segment, SpanScores, score_examples
 
 
@@ -46,13 +52,8 @@ class PairScores:
 
     def summary(self, title: str) -> str:
         """A plain-text block: per role exact and overlap, then attribution level."""
-        lines = [f"{title} ({self.pairs} pairs)"]
-        for role in ROLES:
-            scores = self.roles.get(role, SpanScores())
-            lines.append(f"  {role:<8} exact   {scores.exact.row()}")
-            lines.append(f"  {role:<8} overlap {scores.overlap.row()}")
-        lines.append(f"  Attribution     {self.attributions.row()}")
-        return "\n".join(lines)
+        head = f"{title} ({self.pairs} pairs)"
+        return "\n".join([head, *score_lines(self.roles, self.attributions, indent="  ")])
 
 
 def _segments(attributions: list[AttributionSpans]) -> tuple[Segment, ...]:

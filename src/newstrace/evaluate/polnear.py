@@ -160,13 +160,19 @@ class PolnearReport:
 
     def summary(self) -> str:
         """A plain-text table of every score."""
-        lines = [f"documents: {self.documents} (scored: {self.scored_documents})"]
-        for role in ROLES:
-            scores = self.roles.get(role, SpanScores())
-            lines.append(f"{role:<8} exact   {scores.exact.row()}")
-            lines.append(f"{role:<8} overlap {scores.overlap.row()}")
-        lines.append(f"Attribution     {self.attributions.row()}")
-        return "\n".join(lines)
+        head = f"documents: {self.documents} (scored: {self.scored_documents})"
+        return "\n".join([head, *score_lines(self.roles, self.attributions)])
+
+
+def score_lines(roles: dict[str, SpanScores], attributions: PRF, indent: str = "") -> list[str]:
+    """One line per role and match kind (exact, overlap), then the attribution-level line."""
+    lines: list[str] = []
+    for role in ROLES:
+        scores = roles.get(role, SpanScores())
+        lines.append(f"{indent}{role:<8} exact   {scores.exact.row()}")
+        lines.append(f"{indent}{role:<8} overlap {scores.overlap.row()}")
+    lines.append(f"{indent}Attribution     {attributions.row()}")
+    return lines
 
 
 def gold_file(split_dir: Path, name: str) -> Path | None:
