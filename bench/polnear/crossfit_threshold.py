@@ -164,7 +164,8 @@ def main() -> None:
     print("threshold margin | " + " | ".join(FIGURES))
     for (threshold, margin), counts in sorted(totals.items()):
         cells = " | ".join(f"{f1(counts[n]):.4f}" for n in FIGURES)
-        print(f"{threshold:9} {margin:6} | {cells} {counts['Attribution']}")
+        content = counts["Content overlap"]
+        print(f"{threshold:9} {margin:6} | {cells} {counts['Attribution']} content {content}")
 
 
 if __name__ == "__main__":

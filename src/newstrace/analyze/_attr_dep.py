@@ -19,7 +19,9 @@
    complement with what it says of the object ("called him a genius", "launched a campaign to
    X"); for an agentless passive with nothing else, its subject (``_attr_content``). A second
    cue the parser hangs on a first cue's complement ("said X and criticized Y", "said X,
-   adding Y") is split off that content and takes the first cue's source (``_attr_split``).
+   adding Y") is split off that content and takes the first cue's source; a cue clause with
+   its own subject set off by a comma ("..., which the council approved", "..., while the
+   developers argued Y") is split off too and keeps its own source (``_attr_split``).
 5. Each token belongs to at most one attribution (PolNeAR is univocal): cues are taken by
    decreasing score and a cue inside an attribution already taken is left out; a speech cue
    inside a taken content is kept as a nested attribution of it (``_attr_finish``).

@@ -7,6 +7,11 @@ such a clause, without a subject of its own, inside the complement of the neares
 above it, is split off: it leaves that cue's content and takes that cue's source. A conjunct
 must have the outer cue's tense ("said ... and criticized", not "says he would X and tell Y");
 an adverbial clause must be a participle set off by a comma.
+
+A cue candidate with a speaker of its own that the parser attaches inside another cue's content
+as a clause set off by a comma, a relative clause ("criticized the plan, which the council
+approved") or an adverbial clause with its own subject ("said X, while the developers argued
+Y"), is cut out of that content too, but keeps its own source.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from typing import Any
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _LINKS = frozenset({"cc", "punct"})
+#: clauses with a subject of their own that are cut out of a content when they are cue candidates
+_OWN_CLAUSES = frozenset({"relcl", "advcl"})
 #: how far up the tree the outer cue may be
 _MAX_DEPTH = 6
 
@@ -25,10 +32,16 @@ def outer_cue(token: Any, cues: frozenset[int]) -> Any | None:
     ``token`` is split off from, if any: the nearest candidate above it."""
     if not _splittable(token):
         return None
+    outer = _nearest(token, cues)
+    return outer if outer is not None and _agrees(token, outer) else None
+
+
+def _nearest(token: Any, cues: frozenset[int]) -> Any | None:
+    """The nearest cue candidate above ``token`` (at most ``_MAX_DEPTH`` steps up)."""
     head = token.head
     for _ in range(_MAX_DEPTH):
         if head.i in cues:
-            return head if _agrees(token, head) else None
+            return head
         if head.head.i == head.i:
             return None
         head = head.head
@@ -43,6 +56,8 @@ def split_offs(token: Any, cues: frozenset[int]) -> list[Any]:
         if other.i == token.i or other.i not in cues:
             continue
         outer = outer_cue(other, cues)
+        if outer is None and _own_clause(other):
+            outer = _nearest(other, cues)
         if outer is not None and outer.i == token.i:
             found += list(other.subtree)
             found += _links_before(other)
@@ -71,6 +86,17 @@ def _splittable(token: Any) -> bool:
         comma = first.i > 0 and first.nbor(-1).text == ","
         return bool(token.tag_ == "VBG" and comma)
     return False
+
+
+def _own_clause(token: Any) -> bool:
+    """A relative or adverbial clause after its head, with a subject of its own, set off by a
+    comma ("the plan, which the council approved"; "X, while the developers argued Y")."""
+    if token.dep_ not in _OWN_CLAUSES or token.i < token.head.i:
+        return False
+    if not any(c.dep_ in _SUBJECTS for c in token.children):
+        return False
+    first = token.left_edge
+    return bool(first.i > 0 and first.nbor(-1).text == ",")
 
 
 def _agrees(token: Any, outer: Any) -> bool:
