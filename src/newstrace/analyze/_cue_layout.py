@@ -8,10 +8,12 @@ per access. :func:`layout` reads the doc's attribute array once and keeps the an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from sys import intern
-from typing import Any
+from typing import Any, TypeVar
+
+Key = TypeVar("Key", int, str)
 
 #: every quotation mark (for "is a quotation mark near")
 QUOTES = frozenset("\"“”‘’'«»„")
@@ -98,29 +100,25 @@ def _names(strings: Any, ids: Any) -> list[str]:
     ``strings``, interned (feature keys made of them then compare by identity in the
     scorer's memo). Names are remembered across docs: a hash or symbol number names the same
     string in every spaCy string table."""
-    keys = ids.tolist()
-    names = _NAMES
-    try:
-        return [names[key] for key in keys]
-    except KeyError:
-        if len(names) > _NAMES_LIMIT:
-            names.clear()
-        for key in set(keys).difference(names):
-            names[key] = intern(str(strings[key]))
-        return [names[key] for key in keys]
+    return _remembered(_NAMES, ids.tolist(), lambda key: intern(str(strings[key])))
 
 
 def _lowered(words: list[str]) -> list[str]:
     """``words`` in lower case (interned), each distinct one lowered once."""
-    lowered = _LOWERED
+    return _remembered(_LOWERED, words, lambda word: intern(word.lower()))
+
+
+def _remembered(table: dict[Key, str], keys: list[Key], make: Callable[[Key], str]) -> list[str]:
+    """``make(key)`` for each of ``keys``, each distinct key made once and kept in ``table``
+    across calls (emptied when it outgrows ``_NAMES_LIMIT``)."""
     try:
-        return [lowered[word] for word in words]
+        return [table[key] for key in keys]
     except KeyError:
-        if len(lowered) > _NAMES_LIMIT:
-            lowered.clear()
-        for word in set(words).difference(lowered):
-            lowered[word] = intern(word.lower())
-        return [lowered[word] for word in words]
+        if len(table) > _NAMES_LIMIT:
+            table.clear()
+        for key in set(keys).difference(table):
+            table[key] = make(key)
+        return [table[key] for key in keys]
 
 
 def _prefix_counts(strings: Any, orths: Any, marks: frozenset[str]) -> list[int]:
