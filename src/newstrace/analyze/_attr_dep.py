@@ -38,10 +38,7 @@ from newstrace.analyze._attr_content import Paragraphs, _adjacent_quote, _conten
 from newstrace.analyze._attr_cue import _cue_tokens
 from newstrace.analyze._attr_finish import finish
 from newstrace.analyze._attr_lexicon import LanguageData
-from newstrace.analyze._attr_model import (
-    is_candidate,
-    load_cue_model,
-)
+from newstrace.analyze._attr_model import candidate_indices, load_cue_model
 from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
 from newstrace.analyze._attr_source import (
     _agentless_passive,
@@ -52,6 +49,7 @@ from newstrace.analyze._attr_source import (
 )
 from newstrace.analyze._attr_spans import Coverage, Draft, Range, sentence_of
 from newstrace.analyze._attr_split import outer_cue, split_offs
+from newstrace.analyze._cue_layout import layout
 from newstrace.analyze.attribution import RawAttribution
 from newstrace.model import Span
 
@@ -68,18 +66,17 @@ def find_with_parse(
     speech = frozenset(lang.extra.get("nested_cue_lemmas", ()))
     margin = _sourceless_margin(lang) if model is not None else 0.0
     scored: list[tuple[float, Any]] = []
-    for token in doc:
-        if not is_candidate(token):
-            continue
-        lemma = token.lemma_.lower()
+    table = layout(doc)  # read per index: no spaCy Token is made for unscored candidates
+    for i in candidate_indices(doc):
+        lemma = table.lemma[i]
         if model is not None:
-            score = model.score_token(token, lang.cue_lemmas, words) - model.threshold
+            score = model.score_at(doc, i, lang.cue_lemmas, words) - model.threshold
         else:
             score = lang.cue_lemmas.get(lemma, 0.0) - lang.cue_threshold
-        if score > 0 or (lemma in speech and token.pos_ == "VERB"):
+        if score > 0 or (lemma in speech and table.pos[i] == "VERB"):
             # a speech verb below the threshold (a clause under another cue, which PolNeAR
             # does not annotate) may still be a nested attribution
-            scored.append((score, token))
+            scored.append((score, doc[i]))
     scored.sort(key=lambda item: (-item[0], item[1].i))
     drafts: list[Draft] = []
     inner: list[Draft] = []
