@@ -22,17 +22,21 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import hashlib  # noqa: E402
+import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 from newstrace.analyze._attr_lexicon import load_language  # noqa: E402
-from newstrace.analyze._attr_model import is_candidate, load_cue_model  # noqa: E402
+from newstrace.analyze._attr_model import candidate_indices, load_cue_model  # noqa: E402
 from newstrace.analyze._attr_rules import report_drafts, rule_drafts  # noqa: E402
 from newstrace.analyze.nlp import load_nlp, parse_many, token_step  # noqa: E402
 from newstrace.analyze.options import AnalysisOptions  # noqa: E402
 from newstrace.analyze.sentences import split_sentences  # noqa: E402
 from newstrace.evaluate.polnear import ATTRIBUTION_ENTITIES, attributions_of  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import dev_texts, pin  # noqa: E402
 
 _ATTRS = ["ORTH", "IDX", "TAG", "DEP", "HEAD", "POS", "MORPH", "LEMMA", "SENT_START"]
 
@@ -77,9 +81,8 @@ def one_pass(texts: list[str], docs: list[Any]) -> dict[str, Any]:
     start = time.process_time()
     if model is not None:
         for doc in docs:
-            for token in doc:
-                if is_candidate(token):
-                    model.score_token(token, lang.cue_lemmas, words)
+            for i in candidate_indices(doc):
+                model.score_at(doc, i, lang.cue_lemmas, words)
     scoring = time.process_time() - start
     return {"attribution": attribution, "rules": rules, "scoring": scoring, "found": found}
 
@@ -91,9 +94,8 @@ def main() -> None:
     parser.add_argument("--core", type=int, default=1)
     parser.add_argument("--passes", type=int, default=3)
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {args.core})
-    texts = [p.read_text(encoding="utf-8") for p in sorted((args.data / "text").glob("*.txt"))]
+    pin(args.core)
+    texts = dev_texts(args.data)
     options = AnalysisOptions(backend="spacy")
     if load_nlp(options, "en") is None:
         raise SystemExit("no English spaCy model installed")

@@ -21,6 +21,7 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_name] = "1"
 
 import argparse  # noqa: E402
+import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
@@ -32,12 +33,14 @@ from newstrace.analyze._attr_model import (  # noqa: E402
     is_candidate,
     load_cue_model,
 )
+from newstrace.analyze._cue_layout import _KEY as _LAYOUT_KEY  # noqa: E402
 from newstrace.analyze._cue_layout import build_layout  # noqa: E402
 from newstrace.analyze.nlp import load_nlp, parse_many  # noqa: E402
 from newstrace.analyze.options import AnalysisOptions  # noqa: E402
 from newstrace.evaluate.polnear import ATTRIBUTION_ENTITIES  # noqa: E402
 
-_LAYOUT_KEY = "newstrace_cue_layout"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import dev_texts, pin  # noqa: E402
 
 
 def by_strings(model: CueModel, tokens: list[Any], prior: Any, words: Any) -> list[float]:
@@ -57,9 +60,8 @@ def main() -> None:
     parser.add_argument("--core", type=int, default=1)
     parser.add_argument("--passes", type=int, default=4)
     args = parser.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {args.core})
-    texts = [p.read_text(encoding="utf-8") for p in sorted((args.data / "text").glob("*.txt"))]
+    pin(args.core)
+    texts = dev_texts(args.data)
     options = AnalysisOptions(backend="spacy")
     if load_nlp(options, "en") is None:
         raise SystemExit("no English spaCy model installed")
