@@ -40,6 +40,7 @@ from newstrace.analyze._attr_finish import finish
 from newstrace.analyze._attr_lexicon import LanguageData
 from newstrace.analyze._attr_model import candidate_indices, load_cue_model
 from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
+from newstrace.analyze._attr_signed import with_signed
 from newstrace.analyze._attr_source import (
     _agentless_passive,
     _outside_quotes,
@@ -99,7 +100,8 @@ def find_with_parse(
             taken.add(start, end)
     drafts, replaced = _with_report_clauses(text, sentences, lang, drafts)
     drafts += _rule_fallback(text, sentences, lang, drafts, doc)
-    return finish(text, drafts, sentences, lang, nested=inner + replaced)
+    drafts, displaced = with_signed(text, sentences, drafts)
+    return finish(text, drafts, sentences, lang, nested=inner + replaced + displaced)
 
 
 def _sourceless_margin(lang: LanguageData) -> float:

@@ -178,9 +178,12 @@ def _continue_quotation(
 
     Attributions found *inside* such a continuation (a verb within the quoted speech) are
     part of the quote, not separate attributions: their ids are returned to be dropped.
-    The continuation stops at the first sentence that is not wholly quoted.
+    The continuation stops at the first sentence that is not wholly quoted. A signed
+    quotation (``_attr_signed``) is a whole paragraph already and never continues.
     """
-    if not draft.content or quote_kind(text, draft.content, regions, index.regions) == "indirect":
+    if draft.pattern == "signed" or not draft.content:
+        return set()
+    if quote_kind(text, draft.content, regions, index.regions) == "indirect":
         return set()
     last_end = max(end for _, end in [*draft.content, draft.cue])
     first = bisect.bisect_left(index.sentences, last_end)

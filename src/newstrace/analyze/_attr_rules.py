@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from newstrace.analyze._attr_finish import finish
 from newstrace.analyze._attr_lexicon import LanguageData
+from newstrace.analyze._attr_signed import with_signed
 from newstrace.analyze._attr_spans import Draft, Range, subtract
 from newstrace.analyze.attribution import RawAttribution
 from newstrace.model import Span
@@ -105,7 +106,8 @@ def find_with_rules(
     text: str, sentences: tuple[Span, ...], lang: LanguageData
 ) -> list[RawAttribution]:
     """Attributions found by surface patterns in each sentence."""
-    return finish(text, rule_drafts(text, sentences, lang), sentences, lang)
+    drafts, displaced = with_signed(text, sentences, rule_drafts(text, sentences, lang))
+    return finish(text, drafts, sentences, lang, nested=displaced)
 
 
 def rule_drafts(text: str, sentences: tuple[Span, ...], lang: LanguageData) -> list[Draft]:
