@@ -1,9 +1,13 @@
 """The content of a cue read off the parse (step 4 of ``_attr_dep``): the clausal
-complement (not one before the cue behind a colon or semicolon); else a subjectless
-participle's own object ("..., citing X"); else, when the cue clause is a parenthetical
-("..., he said"), the governing clause without it; else an infinitive or object complement
-with what it says of the object ("called him a genius"); else the object of its first
-preposition; else the clause an "as" aside comments on, the clause a nominal cue introduces
+complement (not one before the cue behind a colon or semicolon, nor an unquoted one before
+the cue when the cue has its own object after it, "X, courts are still ordering Y"); else a
+subjectless participle's own object ("..., citing X"); else the object of a preposition the
+cue span holds ("..., referring to X"); else an infinitive or an object that is not a pronoun
+or proper noun ("..., when she sought to counter X"); else, when the cue clause is a
+parenthetical ("..., he said"), the governing clause without it; else an infinitive or object
+complement with what it says of the object ("called him a genius"); else the object of its
+first prepositional phrase that is neither a time expression nor a name ("agreed in 2011 to
+X"); else the clause an "as" aside comments on, the clause a nominal cue introduces
 ("his claim that X") or a copula's adjective complement. The subject of an agentless
 passive belongs to the content, alone when the cue has nothing else ("the plan was
 announced").
@@ -18,6 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from newstrace.analyze._attr_lexicon import load_language
+from newstrace.analyze._attr_objects import (
+    clause_before_overridden,
+    cue_preposition_object,
+    names_someone,
+    prepositional_object,
+    says_what,
+)
 from newstrace.analyze._attr_quotes import QuoteRegion, neighbours, region_at
 from newstrace.analyze._attr_source import _SUBJECTS, _subject_in_content
 from newstrace.analyze._attr_spans import Range
@@ -64,7 +75,7 @@ def _cut_off(token: Any, clause: Any) -> bool:
 
 def _complement_proper(token: Any, cue: set[int]) -> list[Any]:
     clauses = [c for c in token.children if c.dep_ == "ccomp" and not _cut_off(token, c)]
-    if clauses:
+    if clauses and not clause_before_overridden(token, clauses):
         return [t for c in clauses for t in c.subtree]
     deps = {c.dep_ for c in token.children}
     if "agent" in deps and "nsubjpass" in deps:
@@ -72,6 +83,11 @@ def _complement_proper(token: Any, cue: set[int]) -> list[Any]:
     objects = _objects(token, cue)
     if objects and not any(c.dep_ in _SUBJECTS for c in token.children):
         return objects  # "..., citing X", "..., promising to X": the verb's own object
+    owned = cue_preposition_object(token, cue)  # "..., referring to X"
+    if owned:
+        return owned
+    if objects and says_what(token):  # "..., when she sought to counter X"
+        return objects
     # a root is its own head (compared by index: spaCy makes a new Token on each access)
     if token.dep_ in _INVERTED and token.head.i != token.i and _is_parenthetical(token):
         inner = {t.i for t in token.subtree}
@@ -81,12 +97,7 @@ def _complement_proper(token: Any, cue: set[int]) -> list[Any]:
     aims = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _predicative(c)]
     if aims:  # "pushed hard to win the vote": the infinitive parsed as an adverbial clause
         return list(aims[0].subtree)
-    for child in token.children:
-        if child.dep_ == "prep" and child.i > token.i:
-            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return [t for g in objects for t in g.subtree]
-    return _fallback(token, cue)
+    return prepositional_object(token) or _fallback(token, cue)
 
 
 def _fallback(token: Any, cue: set[int]) -> list[Any]:
@@ -175,13 +186,6 @@ def _predicative(child: Any) -> bool:
         return False
     rate = _prep_rates(child.doc.lang_).get(child.lower_)
     return rate is None or rate >= 0.5  # learned: how often such a phrase is in the content
-
-
-def names_someone(child: Any) -> bool:
-    """A preposition other than "as" whose object is a proper noun ("to Reuters", "in Ohio"):
-    whom or where a statement was made, not what it says."""
-    objects = [g for g in child.children if g.dep_ == "pobj"]
-    return child.lower_ != "as" and any(g.pos_ == "PROPN" for g in objects)
 
 
 def _prep_rates(code: str) -> dict[str, float]:

@@ -17,7 +17,9 @@
    ("..., citing X"); else, when the cue clause is a parenthetical ("..., he said") and not a
    subordinate clause, the governing clause without it; else an infinitive or object
    complement with what it says of the object ("called him a genius", "launched a campaign to
-   X"); for an agentless passive with nothing else, its subject (``_attr_content``). A second
+   X"); for an agentless passive with nothing else, its subject (``_attr_content``; which
+   argument says what: ``_attr_objects``). A cue with only prepositional phrases after it
+   ("said in response") takes a quotation right next to it and its source first. A second
    cue the parser hangs on a first cue's complement ("said X and criticized Y", "said X,
    adding Y") is split off that content and takes the first cue's source; a cue clause with
    its own subject set off by a comma ("..., which the council approved", "..., while the
@@ -39,6 +41,7 @@ from newstrace.analyze._attr_cue import _cue_tokens
 from newstrace.analyze._attr_finish import finish
 from newstrace.analyze._attr_lexicon import LanguageData
 from newstrace.analyze._attr_model import candidate_indices, load_cue_model
+from newstrace.analyze._attr_objects import only_prepositions
 from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
 from newstrace.analyze._attr_signed import with_signed
 from newstrace.analyze._attr_source import (
@@ -226,6 +229,8 @@ def _build(
     if source is not None:
         source = _outside_quotes(token.doc, source, cue, regions)
     content = _content_ranges(token, cue_ids | source_ids | split_ids, sourceless)
+    if only_prepositions(token, cue_ids):  # "said in response": an adjacent quotation first
+        content = _adjacent_quote(text, [cue] + ([source] if source else []), regions) or content
     if paragraphs is not None:  # the parser may run a headline into the next paragraph
         content = paragraphs.clip(content, cue, regions)
         if source is not None:
