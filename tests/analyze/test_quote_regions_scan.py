@@ -1,4 +1,5 @@
-"""``quote_regions`` jumps from mark to mark; it must find what a scan of every character finds.
+"""``scan_regions`` (``quote_regions`` without doubled apostrophes) jumps from mark to mark;
+it must find what a scan of every character finds.
 
 The reference below is the character-by-character scan the function replaced. Texts are
 random mixes of quotation marks, letters, spaces and (blank) lines, written for this test.
@@ -13,11 +14,12 @@ import pytest
 
 from newstrace.analyze._attr_quotes import (
     QuoteRegion,
-    _can_close,
     _can_open,
+    _closes,
     _continues,
     _is_apostrophe,
     quote_regions,
+    scan_regions,
 )
 
 _PARA = re.compile(r"\n[ \t]*\n")
@@ -26,9 +28,11 @@ ALPHABET = ['"', "“", "”", "«", "»", "‘", "’", "'", "a", "b", " ", " "
 
 
 def reference(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[QuoteRegion, ...]:
-    """The former scan of every character."""
+    """The former scan of every character (closing as ``_closes`` decides, on the marks of
+    ``pairs`` only)."""
     openers = {o: c for o, c in pairs if o != c}
     symmetric = {o for o, c in pairs if o == c}
+    marks = {c for pair in pairs for c in pair}
     para_ends = [m.start() for m in _PARA.finditer(text)] + [len(text)]
     regions: list[QuoteRegion] = []
     open_at, expect, para_index = -1, "", 0
@@ -41,7 +45,11 @@ def reference(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[QuoteRegio
         if open_at < 0:
             if char in openers or (char in symmetric and _can_open(text, index)):
                 open_at, expect = index, openers.get(char, char)
-        elif char == expect and _can_close(text, index) and not _is_apostrophe(text, index):
+        elif (
+            char in marks
+            and _closes(text, index, open_at, expect)
+            and not _is_apostrophe(text, index)
+        ):
             regions.append(QuoteRegion(open_at, index + 1))
             open_at = -1
     if open_at >= 0:
@@ -55,7 +63,7 @@ def test_same_regions_as_a_scan_of_every_character(seed: int) -> None:
     for _ in range(400):
         text = "".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(0, 60)))
         pairs = PAIRS[: rnd.randint(0, len(PAIRS))]
-        assert quote_regions(text, pairs) == reference(text, pairs), (text, pairs)
+        assert scan_regions(text, pairs) == reference(text, pairs), (text, pairs)
 
 
 def test_region_continues_over_paragraphs_only_when_reopened() -> None:

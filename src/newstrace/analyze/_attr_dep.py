@@ -52,7 +52,7 @@ from newstrace.analyze._attr_source import (
     _token_range,
 )
 from newstrace.analyze._attr_spans import Coverage, Draft, Range, sentence_of
-from newstrace.analyze._attr_split import outer_cue, split_offs
+from newstrace.analyze._attr_split import SURE_MARGIN, outer_cue, split_offs
 from newstrace.analyze._cue_layout import layout
 from newstrace.analyze.attribution import RawAttribution
 from newstrace.model import Span
@@ -89,8 +89,9 @@ def find_with_parse(
     starts = [s.start for s in sentences]
     paragraphs = Paragraphs.of(text)
     cues = frozenset(token.i for score, token in scored if score > 0)
+    sure = frozenset(token.i for score, token in scored if score >= SURE_MARGIN)
     for score, token in scored:
-        draft = _build(token, text, lang, starts, regions, paragraphs, cues)
+        draft = _build(token, text, lang, starts, regions, paragraphs, (cues, sure))
         if draft is None or (draft.source is None and score < margin):
             continue
         draft.score = score
@@ -214,17 +215,20 @@ def _build(
     starts: list[int],
     regions: tuple[QuoteRegion, ...] = (),
     paragraphs: Paragraphs | None = None,
-    cues: frozenset[int] = frozenset(),
+    candidates: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset()),
 ) -> Draft | None:
+    """The draft of cue head ``token``; ``candidates`` are the cue candidates scored above the
+    threshold and those scored ``SURE_MARGIN`` above it (``_attr_split``)."""
     cue_tokens = _cue_tokens(token, lang)
     cue_ids = {t.i for t in cue_tokens}
     cue = (min(t.idx for t in cue_tokens), max(t.idx + len(t) for t in cue_tokens))
     sourceless = frozenset(lang.extra.get("sourceless_lemmas", ()))
     # a second cue the parser hung on another cue's complement takes that cue's source
-    outer = outer_cue(token, cues)
+    cues, sure = candidates
+    outer = outer_cue(token, cues, sure)
     source_tokens = _source_tokens(outer or token, cue_ids, regions, sourceless)
     source_ids = {t.i for t in source_tokens}
-    split_ids = {t.i for t in split_offs(token, cues)}
+    split_ids = {t.i for t in split_offs(token, cues, sure)}
     source = _token_range(source_tokens) if source_tokens else None
     if source is not None:
         source = _outside_quotes(token.doc, source, cue, regions)

@@ -5,7 +5,8 @@ A region opens at an opening mark and closes at the matching closing mark. Strai
 quotes alternate (open, close). A paragraph that ends inside an open quotation continues into
 the next paragraph when that paragraph starts with the same opening mark (the newspaper
 convention for a quotation running over several paragraphs); otherwise the region closes at
-the paragraph end.
+the paragraph end. In mixed typography any double quotation mark in closing position closes a
+quotation opened by another one ('“X," he said').
 Dialogue dashes (``— Text, — said he``) are handled by the language rules, not here.
 """
 
@@ -17,6 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _PARA = re.compile(r"\n[ \t]*\n")
+#: double quotation marks that mixed typography pairs with one another
+_DOUBLE = frozenset('“”"')
+#: what a doubled apostrophe is read as: a straight double quote and a filler (same length)
+_TYPEWRITER = '"\x01'
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +59,23 @@ def neighbours(
 def quote_regions(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[QuoteRegion, ...]:
     """All top-level quotation regions of ``text`` given the language's ``(open, close)`` pairs.
 
+    A doubled apostrophe (``''X,''``, the typewriter spelling of a double quotation mark in some
+    newspapers) counts as a straight double quote when the language has that mark. Results are
+    memoised for the last few texts (the attribution steps ask twice).
+    """
+    if "''" not in text or not any(o == c == '"' for o, c in pairs):
+        return scan_regions(text, pairs)
+    found = scan_regions(text.replace("''", _TYPEWRITER), pairs)
+    return tuple(
+        QuoteRegion(r.start, r.end + 1) if text[r.end - 1 : r.end + 1] == "''" else r for r in found
+    )
+
+
+def scan_regions(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[QuoteRegion, ...]:
+    """The quotation regions of ``text`` with one-character marks only.
+
     Only quotation marks and paragraph ends can change the state, so the scan jumps from one
-    to the next. Results are memoised for the last few texts (the attribution steps ask twice).
+    to the next.
     """
     openers = {o: c for o, c in pairs if o != c}
     symmetric = {o for o, c in pairs if o == c}
@@ -74,7 +94,7 @@ def quote_regions(text: str, pairs: tuple[tuple[str, str], ...]) -> tuple[QuoteR
         if open_at < 0:
             if char in openers or (char in symmetric and _can_open(text, index)):
                 open_at, expect = index, openers.get(char, char)
-        elif char == expect and _can_close(text, index) and not _is_apostrophe(text, index):
+        elif _closes(text, index, open_at, expect) and not _is_apostrophe(text, index):
             regions.append(QuoteRegion(open_at, index + 1))
             open_at = -1
     for para_end in para_ends[para_index:]:
@@ -106,6 +126,22 @@ def _continues(text: str, index: int, opener: str) -> bool:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos < len(text) and text[pos] == opener
+
+
+def _closes(text: str, index: int, open_at: int, expect: str) -> bool:
+    """Whether the mark at ``index`` closes the quotation opened at ``open_at``: its own closing
+    mark, or, in mixed typography, any other double quotation mark in closing position (after a
+    non-space, before no letter or digit: '“X," he said', '"X” he said', '“X“ that')."""
+    if not _can_close(text, index):
+        return False
+    if text[index] == expect:
+        return True
+    after = index + 1
+    return (
+        text[index] in _DOUBLE
+        and text[open_at] in _DOUBLE
+        and (after == len(text) or not text[after].isalnum())
+    )
 
 
 def _can_open(text: str, index: int) -> bool:
