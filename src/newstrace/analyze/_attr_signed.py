@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from newstrace.analyze._attr_spans import Draft, Range, sentence_of
+from newstrace.analyze.sentences import _next_visible
 from newstrace.model import Span
 
 _SPACE = r"[ \t\u00a0\u2009\u202f]"
@@ -49,7 +50,7 @@ def signed_drafts(text: str, sentences: Sequence[Span]) -> list[Draft]:
         close = found.start() + 1
         line = text.rfind("\n", previous, found.start()) + 1 or previous
         previous = found.end()
-        opening = _skip_space(text, line, close)
+        opening = _next_visible(text, line, close)
         if not (opening < close - 1 and text[opening] in _OPEN):
             continue
         if not _is_signature(found.group("name")):
@@ -65,13 +66,6 @@ def signed_drafts(text: str, sentences: Sequence[Span]) -> list[Draft]:
             )
         )
     return drafts
-
-
-def _skip_space(text: str, start: int, end: int) -> int:
-    """The first offset from ``start`` (before ``end``) that is not white space."""
-    while start < end and text[start].isspace():
-        start += 1
-    return start
 
 
 def with_signed(
