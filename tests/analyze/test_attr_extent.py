@@ -123,4 +123,7 @@ def test_cue_takes_learned_words(text: str, cue: str) -> None:
     doc = parsed(text)
     sentences = split_sentences(text, language="en", doc=doc)
     found = find_attributions(text, language="en", sentences=sentences, doc=doc)
-    assert cue in [a.cue.text for a in found]
+    # the learned words before and inside the phrase are taken; whether a following time
+    # phrase joins the cue is a learned call PolNeAR's annotators split on (train: "said
+    # on Friday" 35 times in the cue, 59 times left out)
+    assert any(a.cue.text.startswith(cue) for a in found), [a.cue.text for a in found]
