@@ -12,7 +12,9 @@
    "asked X to explain", or the subject inherited from a governing verb or through a
    preposition, "by saying"). A passive with no agent and a raising verb learned from train
    ("X seems to") have none: the subject belongs to the content, as PolNeAR annotates it;
-   nor has a placeholder "it" ("it is unclear whether") (``_attr_source``).
+   nor has a placeholder "it" ("it is unclear whether") (``_attr_source``). A nominal cue
+   object with a "from" / "among" phrase ("the plan drew criticism from X") has that phrase's
+   object as source and the verb's subject as content (``_attr_received``).
 4. The content is the clausal complement; else a subjectless participle's own object
    ("..., citing X"); else, when the cue clause is a parenthetical ("..., he said") and not a
    subordinate clause, the governing clause without it; else an infinitive or object
@@ -36,16 +38,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from newstrace.analyze._attr_content import Paragraphs, _adjacent_quote, _content_ranges
+from newstrace.analyze._attr_content import Paragraphs, _adjacent_quote, _content_ranges, _ranges
 from newstrace.analyze._attr_cue import _cue_tokens
 from newstrace.analyze._attr_finish import finish
 from newstrace.analyze._attr_lexicon import LanguageData
 from newstrace.analyze._attr_model import candidate_indices, load_cue_model
 from newstrace.analyze._attr_objects import only_prepositions
 from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
+from newstrace.analyze._attr_received import received_from
 from newstrace.analyze._attr_signed import with_signed
 from newstrace.analyze._attr_source import (
     _agentless_passive,
+    _noun_phrase,
     _outside_quotes,
     _source_in_paragraph,
     _source_tokens,
@@ -233,6 +237,12 @@ def _build(
     if source is not None:
         source = _outside_quotes(token.doc, source, cue, regions)
     content = _content_ranges(token, cue_ids | source_ids | split_ids, sourceless)
+    received = received_from(token, cue_ids, lang.code)
+    if received is not None:  # "the plan drew criticism from X": X the source, the plan the content
+        giver, subject = received
+        source_tokens = _noun_phrase(giver, cue_ids)
+        source = _token_range(source_tokens) if source_tokens else None
+        content = _ranges([t for t in subject.subtree if t.i not in cue_ids and not t.is_space])
     if only_prepositions(token, cue_ids):  # "said in response": an adjacent quotation first
         content = _adjacent_quote(text, [cue] + ([source] if source else []), regions) or content
     if paragraphs is not None:  # the parser may run a headline into the next paragraph

@@ -11,7 +11,9 @@ an adverbial clause must be a participle set off by a comma.
 A cue candidate with a speaker of its own that the parser attaches inside another cue's content
 as a clause set off by a comma, a relative clause ("criticized the plan, which the council
 approved") or an adverbial clause with its own subject ("said X, while the developers argued
-Y"), is cut out of that content too, but keeps its own source.
+Y"), is cut out of that content too, but keeps its own source. A cue candidate clause that
+ends its sentence after a comma (a relative clause, or a subjectless participle without a
+conjunction) is cut out of the content of every cue above it, not only the nearest one.
 
 A conjunct the cue model is sure of (``SURE_MARGIN`` above its threshold) is split off whatever
 its tense ("has said X and has expressed support for Y", "touting X and pounding Y"). And a
@@ -83,10 +85,28 @@ def split_offs(token: Any, cues: frozenset[int], sure: frozenset[int] = frozense
         outer = outer_cue(other, cues, sure)
         if outer is None and _own_clause(other):
             outer = _nearest(other, cues)
-        if outer is not None and outer.i == token.i:
+        # a trailing clause is cut from the content of any cue above it, not only the nearest
+        if (outer is not None and outer.i == token.i) or _trailing_clause(other):
             found += list(other.subtree)
             found += _links_before(other)
     return found + lead_clause(token)
+
+
+def _trailing_clause(token: Any) -> bool:
+    """A cue candidate clause that ends its sentence after a comma: a relative clause ("...,
+    which the council approved.") or a subjectless participle without a conjunction ("...,
+    insisting that Y."); one followed by a comma may be an aside inside the content."""
+    if token.i < token.head.i or token.pos_ != "VERB":
+        return False
+    first, after = token.left_edge, token.right_edge.i + 1
+    if first.i == 0 or first.nbor(-1).text != ",":
+        return False
+    if after < token.sent.end and token.doc[after].text == ",":
+        return False
+    if token.dep_ == "relcl":
+        return True
+    own = any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in token.children)
+    return bool(token.dep_ == "advcl" and token.tag_ == "VBG" and not own)
 
 
 def lead_clause(token: Any) -> list[Any]:
