@@ -89,16 +89,18 @@ def _circumstance(child: Any, objects: list[Any]) -> bool:
     """A prepositional phrase that names someone or somewhere ("to Reuters", "in Ohio") or
     whose object is a time expression ("in 2011", "on Tuesday", "over the last year"): a date
     expression covers the object's head word."""
-    if names_someone(child):
-        return True
-    words = [t for g in objects for t in g.subtree]
+    return names_someone(child) or names_a_time(objects)
+
+
+def names_a_time(heads: list[Any]) -> bool:
+    """Whether a time expression ("2011", "on Tuesday", "the last year") found in the phrases
+    of ``heads`` covers one of the head words."""
+    words = [t for g in heads for t in g.subtree]
     start = min(t.idx for t in words)
     end = max(t.idx + len(t) for t in words)
-    doc = child.doc
+    doc = heads[0].doc
     spans = time_expression_spans(doc.text[start:end], language=doc.lang_ or "en")
-    return any(
-        a <= g.idx - start and g.idx + len(g) - start <= b for g in objects for a, b in spans
-    )
+    return any(a <= g.idx - start and g.idx + len(g) - start <= b for g in heads for a, b in spans)
 
 
 def only_prepositions(token: Any, cue: set[int]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newstrace.analyze.dates import time_expression_spans
+from newstrace.analyze._attr_objects import names_a_time
 
 #: clauses that give a nominal cue its own content ("a letter from X that says Y")
 _OWN_CONTENT = frozenset({"relcl", "acl", "ccomp"})
@@ -65,10 +65,4 @@ def _giver(noun: Any, verb: Any, preps: frozenset[str], cue_ids: set[int]) -> An
 
 def _when(obj: Any) -> bool:
     """A number or a time expression covering the object's head ("from 1995", "from May")."""
-    if obj.pos_ == "NUM":
-        return True
-    words = list(obj.subtree)
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
-    doc = obj.doc
-    spans = time_expression_spans(doc.text[start:end], language=doc.lang_ or "en")
-    return any(a <= obj.idx - start and obj.idx + len(obj) - start <= b for a, b in spans)
+    return bool(obj.pos_ == "NUM") or names_a_time([obj])
