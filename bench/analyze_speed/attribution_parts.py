@@ -20,7 +20,6 @@ import os
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_name] = "1"
 
-import argparse  # noqa: E402
 import hashlib  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -30,13 +29,12 @@ from typing import Any  # noqa: E402
 from newstrace.analyze._attr_lexicon import load_language  # noqa: E402
 from newstrace.analyze._attr_model import candidate_indices, load_cue_model  # noqa: E402
 from newstrace.analyze._attr_rules import report_drafts, rule_drafts  # noqa: E402
-from newstrace.analyze.nlp import load_nlp, parse_many, token_step  # noqa: E402
-from newstrace.analyze.options import AnalysisOptions  # noqa: E402
+from newstrace.analyze.nlp import parse_many, token_step  # noqa: E402
 from newstrace.analyze.sentences import split_sentences  # noqa: E402
 from newstrace.evaluate.polnear import ATTRIBUTION_ENTITIES, attributions_of  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import dev_texts, pin  # noqa: E402
+from run import spacy_dev_setup  # noqa: E402
 
 _ATTRS = ["ORTH", "IDX", "TAG", "DEP", "HEAD", "POS", "MORPH", "LEMMA", "SENT_START"]
 
@@ -89,16 +87,7 @@ def one_pass(texts: list[str], docs: list[Any]) -> dict[str, Any]:
 
 def main() -> None:
     """Parse once, then time the passes and print the digests."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=Path("../shared/eval/polnear/dev"))
-    parser.add_argument("--core", type=int, default=1)
-    parser.add_argument("--passes", type=int, default=3)
-    args = parser.parse_args()
-    pin(args.core)
-    texts = dev_texts(args.data)
-    options = AnalysisOptions(backend="spacy")
-    if load_nlp(options, "en") is None:
-        raise SystemExit("no English spaCy model installed")
+    args, texts, options = spacy_dev_setup(__doc__, passes=3)
     spent: list[float] = []
     timed_step(options.spacy_model, spent)
     start = time.process_time()

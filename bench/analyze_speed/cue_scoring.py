@@ -20,7 +20,6 @@ import os
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_name] = "1"
 
-import argparse  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -35,12 +34,11 @@ from newstrace.analyze._attr_model import (  # noqa: E402
 )
 from newstrace.analyze._cue_layout import _KEY as _LAYOUT_KEY  # noqa: E402
 from newstrace.analyze._cue_layout import build_layout  # noqa: E402
-from newstrace.analyze.nlp import load_nlp, parse_many  # noqa: E402
-from newstrace.analyze.options import AnalysisOptions  # noqa: E402
+from newstrace.analyze.nlp import parse_many  # noqa: E402
 from newstrace.evaluate.polnear import ATTRIBUTION_ENTITIES  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import dev_texts, pin  # noqa: E402
+from run import spacy_dev_setup  # noqa: E402
 
 
 def by_strings(model: CueModel, tokens: list[Any], prior: Any, words: Any) -> list[float]:
@@ -55,16 +53,7 @@ def by_memo(model: CueModel, tokens: list[Any], prior: Any, words: Any) -> list[
 
 def main() -> None:
     """Parse, then time and compare the two scoring paths."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=Path("../shared/eval/polnear/dev"))
-    parser.add_argument("--core", type=int, default=1)
-    parser.add_argument("--passes", type=int, default=4)
-    args = parser.parse_args()
-    pin(args.core)
-    texts = dev_texts(args.data)
-    options = AnalysisOptions(backend="spacy")
-    if load_nlp(options, "en") is None:
-        raise SystemExit("no English spaCy model installed")
+    args, texts, options = spacy_dev_setup(__doc__, passes=4)
     docs = list(parse_many(texts, options, "en", entities=ATTRIBUTION_ENTITIES))
     lang = load_language("en")
     model = load_cue_model("en")

@@ -63,6 +63,24 @@ def dev_texts(data: Path) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((data / "text").glob("*.txt"))]
 
 
+def spacy_dev_setup(
+    description: str | None, passes: int
+) -> tuple[argparse.Namespace, list[str], AnalysisOptions]:
+    """The side scripts' common start: ``--data``, ``--core`` and ``--passes`` parsed, the
+    process pinned, the texts read and the English spaCy model checked."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", type=Path, default=Path("../shared/eval/polnear/dev"))
+    parser.add_argument("--core", type=int, default=1)
+    parser.add_argument("--passes", type=int, default=passes)
+    args = parser.parse_args()
+    pin(args.core)
+    texts = dev_texts(args.data)
+    options = AnalysisOptions(backend="spacy")
+    if load_nlp(options, "en") is None:
+        raise SystemExit("no English spaCy model installed")
+    return args, texts, options
+
+
 def rss_mb() -> float:
     """Resident set size of this process in MB (from /proc)."""
     pages = int(Path("/proc/self/statm").read_text().split()[1])

@@ -101,6 +101,8 @@ def test_not_a_signature(text: str) -> None:
     assert signed_drafts(text, ()) == []
 
 
-def test_long_unsigned_line_stays_linear() -> None:
+def test_megabyte_line_with_a_lower_case_signature_is_not_signed() -> None:
+    # one 1 MB paragraph: the scan must finish (it looks back only to the line start) and a
+    # lower-case word after the dash is no signature
     text = "“" + "word " * 200_000 + "” ― " + "x" * 10
     assert signed_drafts(text, ()) == []
