@@ -74,7 +74,16 @@ def test_trimming_and_exact_versus_overlap() -> None:
     assert score_segments(text, [Segment("Content", ((1, 13),))], gold).exact.matched == 1
     partial = score_segments(text, [Segment("Content", ((1, 7),))], gold)
     assert partial.exact.matched == 0 and partial.overlap.matched == 1
-    assert char_set(text, ((0, 1),)) == frozenset()
+    assert char_set(text, ((15, 24),)) == char_set(text, ((16, 23),))
+
+
+def test_punctuation_only_span_is_kept_whole() -> None:
+    text = "PENCE: We will win. SMITH: No."
+    gold = [Segment("Cue", ((5, 6),)), Segment("Cue", ((25, 26),))]
+    assert char_set(text, ((5, 6),)) == frozenset({5})
+    assert char_set(text, ((5, 7),)) == frozenset({5}), "spaces still never count"
+    found = score_segments(text, [Segment("Cue", ((25, 26),)), Segment("Cue", ((18, 19),))], gold)
+    assert (found.exact.matched, found.overlap.matched) == (1, 1)
 
 
 def test_matching_is_one_to_one() -> None:

@@ -116,5 +116,5 @@ def test_polnear_train_agreement_figures() -> None:
         pytest.skip(f"PolNeAR train not found at {POLNEAR_TRAIN}")
     scores = annotator_agreement(POLNEAR_TRAIN)
     assert scores.pairs == 235
-    assert round(scores.roles["Cue"].exact.f1, 3) == 0.694
-    assert round(scores.attributions.f1, 3) == 0.773
+    assert round(scores.roles["Cue"].exact.f1, 3) == 0.707
+    assert round(scores.attributions.f1, 3) == 0.780

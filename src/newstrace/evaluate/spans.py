@@ -8,7 +8,8 @@ Definitions (used by every score here):
 * A *segment* is a possibly discontinuous set of character ranges (brat allows ``0 5;9 12``).
 * Before comparing, each range is *trimmed*: surrounding whitespace, quotation marks and
   punctuation are removed from both ends (annotators disagree on whether the closing comma or
-  quote belongs to a content span; that is not what we measure).
+  quote belongs to a content span; that is not what we measure). A range that is nothing but
+  punctuation (the ":" of "Name: words", the "―" of a signed quotation) is kept whole instead.
 * Whitespace never counts: a segment is the set of its non-space characters, so a content
   given as one range over two sentences equals the same content given as two ranges.
 * ``exact``: the trimmed character sets are identical.
@@ -102,6 +103,11 @@ def char_set(text: str, parts: Iterable[Range]) -> frozenset[int]:
     chars: set[int] = set()
     for start, end in parts:
         lo, hi = trim_range(text, start, end)
+        if lo == hi:
+            # A part that is punctuation only (a colon or dash as the cue of "Name: words")
+            # keeps its characters: trimming exists to forgive a stray comma, not to make
+            # such a span unmatchable.
+            lo, hi = start, end
         chars.update(i for i in range(lo, hi) if not text[i].isspace())
     return frozenset(chars)
 
