@@ -14,6 +14,8 @@ it, as for ``train_cues.py --cache``):
         --cache train.spacy --work /tmp/xfit --thresholds=-5,-7,-9,-11 --margins 0,6
 
 Models and samples are cached in ``--work``; the per-setting figures are printed as a table.
+With ``--predictions DIR``, the held-out predictions of the first setting are written there as
+brat ``.ann`` files (one per article, as ``run_eval.py --out`` does), for error listings.
 Other learned data (cue extent, ``sourceless_lemmas``, ``predicate_preps``) are the shipped
 ones, learned on all of train, so they are in-sample on the held-out folds.
 """
@@ -38,8 +40,10 @@ from newstrace.analyze._attr_model import CueModel
 from newstrace.evaluate.polnear import (
     ROLES,
     attributions_of,
+    gold_file,
     match_attributions,
     predicted_spans,
+    to_brat,
 )
 from newstrace.evaluate.spans import Example, score_examples
 
@@ -90,9 +94,15 @@ def _samples(data: Data, work: Path) -> list[list[tc.Sample]]:
 
 
 def score_fold(
-    data: Data, k: int, model: dict[str, Any], threshold: float, margin: float
+    data: Data,
+    k: int,
+    model: dict[str, Any],
+    threshold: float,
+    margin: float,
+    out: dict[int, Path] | None = None,
 ) -> Counts:
-    """PolNeAR counts of the pipeline on fold ``k`` with its held-out cue model."""
+    """PolNeAR counts of the pipeline on fold ``k`` with its held-out cue model; ``out`` maps a
+    document's index in ``data`` to the ``.ann`` file its predictions are written to."""
     lang = load_language("en")
     lang.cue_lemmas.clear()
     lang.cue_lemmas.update(model["cue_lemmas"])
@@ -102,9 +112,13 @@ def score_fold(
     attr_dep.load_cue_model = lambda code: cue_model  # type: ignore[assignment]
     attribution = [0, 0, 0]
     examples = []
-    for doc, gold in data[k :: tc.FOLDS]:
+    for position in range(k, len(data), tc.FOLDS):
+        doc, gold = data[position]
         text = doc.text
-        pred = predicted_spans(attributions_of(text, doc))
+        found_raw = attributions_of(text, doc)
+        if out is not None and position in out:
+            out[position].write_text(to_brat(text, found_raw), "utf-8")
+        pred = predicted_spans(found_raw)
         found = match_attributions(text, pred, gold)
         attribution = [
             attribution[0] + found.matched,
@@ -138,6 +152,14 @@ def f1(counts: list[int]) -> float:
     return 2 * matched / (predicted + reference) if predicted + reference else 0.0
 
 
+def _prediction_files(split: Path, folder: Path) -> dict[int, Path]:
+    """Index in ``tc.load_docs`` order -> ``folder/NAME.ann`` (annotated articles only)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = sorted(p.stem for p in (split / "text").glob("*.txt"))
+    annotated = [n for n in names if gold_file(split, n) is not None]
+    return {i: folder / f"{name}.ann" for i, name in enumerate(annotated)}
+
+
 def main() -> None:
     """Train the fold models, score every setting, print the table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -146,17 +168,23 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True, help="folder for cached models")
     parser.add_argument("--thresholds", default="-5,-7,-9,-11", help="absolute cue thresholds")
     parser.add_argument("--margins", default="0", help="sourceless_cue_margin values")
+    parser.add_argument(
+        "--predictions", type=Path, help="write the first setting's held-out .ann files here"
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     data = tc.load_docs(args.train, args.cache)
     thresholds = [float(t) for t in args.thresholds.split(",")]
     margins = [float(m) for m in args.margins.split(",")]
+    out = _prediction_files(args.train, args.predictions) if args.predictions else None
     totals: dict[tuple[float, float], Counts] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     for k in range(tc.FOLDS):
         model = fold_model(data, k, args.work)
         for threshold in thresholds:
             for margin in margins:
-                for name, counts in score_fold(data, k, model, threshold, margin).items():
+                first = threshold == thresholds[0] and margin == margins[0]
+                scored = score_fold(data, k, model, threshold, margin, out if first else None)
+                for name, counts in scored.items():
                     total = totals[(threshold, margin)][name]
                     totals[(threshold, margin)][name] = [
                         a + b for a, b in zip(total, counts, strict=True)

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from newstrace.analyze._attr_content import _content_ranges
-from newstrace.analyze._attr_dep import _passive_cue
 from newstrace.analyze._attr_split import outer_cue, split_offs
 from newstrace.analyze.nlp import load_nlp, parse
 from newstrace.analyze.options import AnalysisOptions
@@ -77,12 +76,3 @@ def test_agentless_passive_subject_is_the_content() -> None:
     head = next(t for t in doc if t.text == "announced")
     ranges = _content_ranges(head, {head.i, head.i - 1})
     assert [text[a:b] for a, b in ranges] == ["the closure of the factory"]
-
-
-def test_rule_fallback_skips_a_passive_cue() -> None:
-    passive = "On Tuesday, the closure of the factory was announced."
-    start = passive.index("was")
-    assert _passive_cue(_doc(passive), (start, passive.index(".")))
-    active = "On Tuesday, the mayor announced the closure."
-    start = active.index("announced")
-    assert not _passive_cue(_doc(active), (start, start + len("announced")))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.analyze._attr_lexicon import LanguageData
+from newstrace.analyze._attr_quoted import outside_quotations
 from newstrace.analyze._attr_quotes import QuoteRegion, quote_regions
 from newstrace.analyze._attr_spans import (
     Draft,
@@ -36,15 +37,16 @@ def finish(
 ) -> list[RawAttribution]:
     """Complete drafts into attributions: whole quotations, continuations, trimmed spans.
 
+    A draft whose cue lies inside a quotation is dropped (``_attr_quoted``).
+
     ``nested`` are drafts left out of the univocal reading because their cue lies inside a
     kept draft's content; those that report speech (``attribution.is_speech_cue``) with their source
     inside that content go into the ``nested`` field of the attribution holding them.
     """
     regions = quote_regions(text, lang.quote_pairs)
-    drafts = sorted(drafts, key=lambda d: d.cue[0])
-    index = _Index(
-        [s.start for s in sentences], [r.start for r in regions], [d.cue[0] for d in drafts]
-    )
+    region_starts = [r.start for r in regions]
+    drafts = sorted(outside_quotations(drafts, regions, region_starts), key=lambda d: d.cue[0])
+    index = _Index([s.start for s in sentences], region_starts, [d.cue[0] for d in drafts])
     for draft in drafts:
         _shape(text, draft, sentences, regions, index)
     dropped: set[int] = set()
