@@ -32,6 +32,10 @@
    head inside quotation marks is not drafted: the quotation is someone's content
    (``_attr_quoted``). A cue inside the content of a prepositional cue ("X said Y, according
    to Z") gives way to it and may be nested in it (``_attr_relayed``).
+6. Speaker labels ("Jane Doe: Budget Cuts 'Will Hurt Schools'", transcript turns "SMITH: ...")
+   and signed quotations are read off the layout and take the place of the drafts on their
+   lines (``_attr_labels``, ``_attr_signed``); a colon the cue model chose takes its label's
+   name as source.
 
 The surface rule "CONTENT, SOURCE CUE." of ``_attr_rules`` is no longer used where the parse
 found nothing: on PolNeAR train (cross-fit, 2026-11-22) 16 of its 150 held-out drafts matched
@@ -45,6 +49,7 @@ from typing import Any
 from newstrace.analyze._attr_content import Paragraphs, _adjacent_quote, _content_ranges, _ranges
 from newstrace.analyze._attr_cue import _cue_tokens
 from newstrace.analyze._attr_finish import finish
+from newstrace.analyze._attr_labels import with_labels
 from newstrace.analyze._attr_lexicon import LanguageData
 from newstrace.analyze._attr_model import candidate_indices, load_cue_model
 from newstrace.analyze._attr_objects import only_prepositions
@@ -114,8 +119,9 @@ def find_with_parse(
             taken.add(start, end)
     drafts, relayed = under_prepositions(drafts, heads)  # "X said Y, according to Z"
     drafts, replaced = _with_report_clauses(text, sentences, lang, drafts)
+    drafts, labelled = with_labels(text, sentences, drafts, lang)
     drafts, displaced = with_signed(text, sentences, drafts)
-    nested = inner + relayed + replaced + displaced
+    nested = inner + relayed + replaced + labelled + displaced
     return finish(text, drafts, sentences, lang, nested=nested)
 
 

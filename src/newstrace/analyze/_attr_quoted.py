@@ -15,10 +15,18 @@ from __future__ import annotations
 from newstrace.analyze._attr_quotes import QuoteRegion
 from newstrace.analyze._attr_spans import Draft, in_regions
 
+#: drafts read off the page layout, not the parse: a transcript printed as one long quotation
+#: ('"SMITH: ...' on every paragraph) still has its speaker labels
+LAYOUT_PATTERNS = frozenset({"label", "signed"})
+
 
 def outside_quotations(
     drafts: list[Draft], regions: tuple[QuoteRegion, ...], starts: list[int]
 ) -> list[Draft]:
     """The drafts whose cue does not start inside a quotation region (``regions`` sorted and
-    disjoint, ``starts`` their start offsets)."""
-    return [d for d in drafts if not in_regions(regions, starts, d.cue[0])]
+    disjoint, ``starts`` their start offsets), and every draft read off the layout."""
+    return [
+        d
+        for d in drafts
+        if d.pattern in LAYOUT_PATTERNS or not in_regions(regions, starts, d.cue[0])
+    ]

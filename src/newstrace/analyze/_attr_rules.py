@@ -11,6 +11,9 @@ Patterns, per sentence and cue:
 * ``«CONTENT», — CUE SOURCE``              dash-introduced quotes (Russian dialogue style)
 * ``PREP SOURCE, CONTENT`` / ``CONTENT, PREP SOURCE``  "according to X", "по словам X"
 * ``AGENTLESS CONTENT``                    "it was reported that ...", no source
+
+Layouts over whole lines: speaker labels ``NAME: CONTENT`` (headlines, transcript turns;
+``_attr_labels``) and signed quotations (``_attr_signed``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from functools import lru_cache
 
 from newstrace.analyze._attr_finish import finish
+from newstrace.analyze._attr_labels import with_labels
 from newstrace.analyze._attr_lexicon import LanguageData
 from newstrace.analyze._attr_signed import with_signed
 from newstrace.analyze._attr_spans import Draft, Range, subtract
@@ -106,8 +110,9 @@ def find_with_rules(
     text: str, sentences: tuple[Span, ...], lang: LanguageData
 ) -> list[RawAttribution]:
     """Attributions found by surface patterns in each sentence."""
-    drafts, displaced = with_signed(text, sentences, rule_drafts(text, sentences, lang))
-    return finish(text, drafts, sentences, lang, nested=displaced)
+    drafts, labelled = with_labels(text, sentences, rule_drafts(text, sentences, lang), lang)
+    drafts, displaced = with_signed(text, sentences, drafts)
+    return finish(text, drafts, sentences, lang, nested=labelled + displaced)
 
 
 def rule_drafts(text: str, sentences: tuple[Span, ...], lang: LanguageData) -> list[Draft]:
