@@ -71,3 +71,10 @@ def test_region_continues_over_paragraphs_only_when_reopened() -> None:
     found = quote_regions(text, PAIRS)
     assert found == reference(text, PAIRS)
     assert [text[r.start : r.end] for r in found] == ["“One.\n\n“Two.”", "“three."]
+
+
+def test_a_spaced_mark_after_a_closing_single_mark_closes() -> None:
+    text = "\"He called it 'a sham,' \" she said. \"Later ' it' stayed."
+    found = quote_regions(text, PAIRS)
+    assert text[found[0].start : found[0].end] == "\"He called it 'a sham,' \""
+    assert all(r.start > found[0].end for r in found[1:])

@@ -149,7 +149,15 @@ def _can_open(text: str, index: int) -> bool:
 
 
 def _can_close(text: str, index: int) -> bool:
-    return index > 0 and not text[index - 1].isspace()
+    if index > 0 and not text[index - 1].isspace():
+        return True
+    # "... 'X,' " she said": a spaced mark right after a closing single mark still closes
+    return (
+        index > 2
+        and text[index - 1] == " "
+        and text[index - 2] in "'’"
+        and not text[index - 3].isspace()
+    )
 
 
 def _is_apostrophe(text: str, index: int) -> bool:
