@@ -14,10 +14,13 @@ it, as for ``train_cues.py --cache``):
         --cache train.spacy --work /tmp/xfit --thresholds=-5,-7,-9,-11 --margins 0,6
 
 Models and samples are cached in ``--work``; the per-setting figures are printed as a table.
-With ``--predictions DIR``, the held-out predictions of the first setting are written there as
-brat ``.ann`` files (one per article, as ``run_eval.py --out`` does), for error listings.
-Other learned data (cue extent, ``sourceless_lemmas``, ``predicate_preps``) are the shipped
-ones, learned on all of train, so they are in-sample on the held-out folds.
+Other learned data (``sourceless_lemmas``, ``predicate_preps``, and the cue extent unless
+``--fold-extent``) are the shipped ones, learned on all of train, so they are in-sample on the
+held-out folds. With ``--fold-extent`` the cue-extent weights are trained for each fold on the
+other four (``train_cues.extent_samples`` with that fold's rates; not cached, about 5 CPU s a
+fold), so extent changes are measured held out too. With ``--predictions DIR``, the held-out
+predictions of the first setting are written there as brat ``.ann`` files (one per article, as
+``run_eval.py --out`` does), for error listings.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import train_cues as tc
 
+import newstrace.analyze._attr_cue as attr_cue
 import newstrace.analyze._attr_dep as attr_dep
 from newstrace.analyze._attr_lexicon import load_language
 from newstrace.analyze._attr_model import CueModel
@@ -93,6 +97,14 @@ def _samples(data: Data, work: Path) -> list[list[tc.Sample]]:
     return out
 
 
+def fold_extent(data: Data, k: int, model: dict[str, Any]) -> dict[str, float]:
+    """Cue-extent weights learned without fold ``k`` (with the fold model's rates)."""
+    rest = [d for j in range(tc.FOLDS) if j != k for d in data[j :: tc.FOLDS]]
+    samples = tc.extent_samples(rest, model["cue_lemmas"], model["cue_word_rates"])
+    weights = tc.train_perceptron(samples, tc.EXTENT_EPOCHS)
+    return {f: round(w, 3) for f, w in weights.items() if abs(w) >= 0.001}
+
+
 def score_fold(
     data: Data,
     k: int,
@@ -101,8 +113,9 @@ def score_fold(
     margin: float,
     out: dict[int, Path] | None = None,
 ) -> Counts:
-    """PolNeAR counts of the pipeline on fold ``k`` with its held-out cue model; ``out`` maps a
-    document's index in ``data`` to the ``.ann`` file its predictions are written to."""
+    """PolNeAR counts of the pipeline on fold ``k`` with its held-out cue model (and its
+    held-out extent weights when ``model`` has ``extent``); ``out`` maps a document's index in
+    ``data`` to the ``.ann`` file its predictions are written to."""
     lang = load_language("en")
     lang.cue_lemmas.clear()
     lang.cue_lemmas.update(model["cue_lemmas"])
@@ -110,6 +123,9 @@ def score_fold(
     lang.extra["sourceless_cue_margin"] = margin
     cue_model = CueModel(weights=model["weights"], threshold=threshold)
     attr_dep.load_cue_model = lambda code: cue_model  # type: ignore[assignment]
+    if "extent" in model:
+        extent = model["extent"]
+        attr_cue.load_extent_weights = lambda code: extent  # type: ignore[assignment]
     attribution = [0, 0, 0]
     examples = []
     for position in range(k, len(data), tc.FOLDS):
@@ -171,6 +187,9 @@ def main() -> None:
     parser.add_argument(
         "--predictions", type=Path, help="write the first setting's held-out .ann files here"
     )
+    parser.add_argument(
+        "--fold-extent", action="store_true", help="train the cue-extent weights per fold too"
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     data = tc.load_docs(args.train, args.cache)
@@ -180,6 +199,8 @@ def main() -> None:
     totals: dict[tuple[float, float], Counts] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     for k in range(tc.FOLDS):
         model = fold_model(data, k, args.work)
+        if args.fold_extent:
+            model = {**model, "extent": fold_extent(data, k, model)}
         for threshold in thresholds:
             for margin in margins:
                 first = threshold == thresholds[0] and margin == margins[0]

@@ -4,8 +4,13 @@ Annotators put more than the head word in a cue when it is part of the act of sa
 auxiliaries, "also", "on Friday", "in an interview", the object of "expressed concern about",
 the preposition of "accused X of". Starting at the head, every child is kept or left out by a
 linear scorer (features: its relation, its word, the side and distance, the head's lemma and
-cue rate, the cue rate of the child's word, what lies between); the children of a kept word
-are decided the same way. The cue is then the unbroken run of kept words around the head.
+cue rate, the cue rate of the child's word, what lies between; under a kept preposition, the
+head's lemma and cue rate with that preposition, "accused of X" against "said in an
+interview"; for a direct object, its own clause and preposition children and how often its
+lemma heads a cue, "filed a motion to", "made an offer of"); the children of a kept word are
+decided the same way, and so is the mark of an adverbial clause after the head that is left out
+("is calling for the city to act"). The cue is then the unbroken run of kept words around the
+head.
 
 Weights are learned from PolNeAR train by ``bench/polnear/train_cues.py`` and shipped as
 ``data/lang/<lang>_cue_extent.json``; :func:`child_features` is shared by training and
@@ -24,6 +29,10 @@ from newstrace.analyze._attr_model import band
 
 #: relations of the head that never belong to its cue (they are the source or the content)
 NEVER_IN_CUE = frozenset({"nsubj", "nsubjpass", "ccomp", "punct", "mark", "cc", "conj", "csubj"})
+#: adverbial clauses after the head have their introducing word asked about even when the
+#: clause is left out ("is calling for the city to act": "for" marks the clause); a clausal
+#: complement's "that" / "whether" never is
+_MARKED_CLAUSES = frozenset({"advcl"})
 
 
 @lru_cache(maxsize=4)
@@ -69,7 +78,25 @@ def child_features(
         kind = f"{obj.pos_}|{obj.ent_type_ or '-'}" if obj is not None else "-|-"
         level = band(words.get(obj.lemma_.lower())) if obj is not None else "-"
         feats += [f"pobj={word}|{kind}", f"pobjb={word}|{level}"]
+    if not top and parent.dep_ == "prep":
+        rate = band(prior.get(lemma))
+        feats += [f"hp={lemma}|{parent.lower_}|{dep}", f"hbp={rate}|{parent.lower_}|{dep}"]
+    if dep == "dobj":
+        feats += _object_features(child, prior, top)
     return feats
+
+
+def _object_features(obj: Any, prior: dict[str, float], top: bool) -> list[str]:
+    """A direct object's clause and preposition children ("a motion to", "an offer of") and
+    how often its lemma heads a cue itself."""
+    kinds = {g.dep_ for g in obj.children}
+    clauses = "".join(str(int(d in kinds)) for d in ("acl", "relcl", "prep", "ccomp"))
+    preps = [g.lower_ for g in obj.children if g.dep_ == "prep"]
+    return [
+        f"oc={clauses}|{obj.pos_}",
+        f"op={preps[0] if preps else '-'}",
+        f"ob={band(prior.get(obj.lemma_.lower()))}|{int(top)}",
+    ]
 
 
 def _size(token: Any) -> str:
@@ -90,7 +117,8 @@ def _punct_between(parent: Any, child: Any) -> bool:
 
 def walk(head: Any, decide: Callable[[Any, Any], bool]) -> dict[int, Any]:
     """Tokens kept from ``head`` down: ``decide(parent, child)`` is asked for every child of
-    the head and of each kept word (never for the head's subject, complement or punctuation)."""
+    the head and of each kept word (never for the head's subject, complement or punctuation),
+    then for the mark of each left-out adverbial clause after the head (parent: the clause)."""
     chosen = {head.i: head}
     stack = [head]
     while stack:
@@ -103,6 +131,11 @@ def walk(head: Any, decide: Callable[[Any, Any], bool]) -> dict[int, Any]:
             if decide(parent, child):
                 chosen[child.i] = child
                 stack.append(child)
+    for clause in head.children:
+        if clause.dep_ in _MARKED_CLAUSES and clause.i > head.i and clause.i not in chosen:
+            for mark in clause.children:
+                if mark.dep_ == "mark" and mark.i > head.i and decide(clause, mark):
+                    chosen[mark.i] = mark
     return chosen
 
 
