@@ -3,29 +3,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from newstrace.analyze._attr_quoted import outside_quotations
 from newstrace.analyze._attr_quotes import QuoteRegion
 from newstrace.analyze._attr_spans import Draft
-from newstrace.analyze.attribution import RawAttribution, find_attributions
-from newstrace.analyze.nlp import load_nlp, parse
+from newstrace.analyze.attribution import RawAttribution
 from newstrace.analyze.options import AnalysisOptions
-from newstrace.analyze.sentences import split_sentences
+
+#: the ``find_attrs`` fixture of ``tests/conftest.py``
+FindAttrs = Callable[..., tuple[RawAttribution, ...]]
 
 SPACY = AnalysisOptions(backend="spacy", parse_scope="all")
 
 
-def _found(text: str, mode: str) -> list[tuple[str, str, str]]:
+def _found(find: FindAttrs, text: str, mode: str) -> list[tuple[str, str, str]]:
     """(cue, source, content) of each attribution, in the given mode."""
-    doc = None
-    if mode == "spacy":
-        if load_nlp(SPACY, "en") is None:
-            pytest.skip("no English spaCy model installed")
-        doc = parse(text, SPACY, "en")
-    sentences = split_sentences(text, language="en", doc=doc)
-    found = find_attributions(text, language="en", sentences=sentences, doc=doc)
-    return [_roles(text, a) for a in found]
+    return [_roles(text, a) for a in find(text, mode)]
 
 
 def _roles(text: str, found: RawAttribution) -> tuple[str, str, str]:
@@ -35,29 +31,35 @@ def _roles(text: str, found: RawAttribution) -> tuple[str, str, str]:
 
 
 @pytest.mark.parametrize("mode", ["spacy", "rules"])
-def test_a_quoted_report_verb_is_the_outer_speakers_content(mode: str) -> None:
+def test_a_quoted_report_verb_is_the_outer_speakers_content(
+    mode: str, find_attrs: FindAttrs
+) -> None:
     text = '"The senator insisted the vote would pass," a staffer recalled.'
-    assert _found(text, mode) == [
+    assert _found(find_attrs, text, mode) == [
         ("recalled", "a staffer", '"The senator insisted the vote would pass,"')
     ]
 
 
 @pytest.mark.parametrize("mode", ["spacy", "rules"])
-def test_a_quoted_speaker_inside_a_quotation_is_not_split_off(mode: str) -> None:
+def test_a_quoted_speaker_inside_a_quotation_is_not_split_off(
+    mode: str, find_attrs: FindAttrs
+) -> None:
     text = '"He told me the plan was dead, and I believe him," the aide said.'
-    found = _found(text, mode)
+    found = _found(find_attrs, text, mode)
     assert [cue for cue, _, _ in found] == ["said"]
     assert found[0][2] == '"He told me the plan was dead, and I believe him,"'
 
 
 @pytest.mark.parametrize("mode", ["spacy", "rules"])
-def test_a_quotation_with_no_speaker_found_yields_nothing(mode: str) -> None:
-    assert _found('"Nobody told us the plan was dead."', mode) == []
+def test_a_quotation_with_no_speaker_found_yields_nothing(mode: str, find_attrs: FindAttrs) -> None:
+    assert _found(find_attrs, '"Nobody told us the plan was dead."', mode) == []
 
 
-def test_a_cue_before_the_quotation_stays() -> None:
+def test_a_cue_before_the_quotation_stays(
+    find_attrs: FindAttrs,
+) -> None:
     text = 'The aide said, "The plan is dead."'
-    assert [cue for cue, _, _ in _found(text, "spacy")] == ["said"]
+    assert [cue for cue, _, _ in _found(find_attrs, text, "spacy")] == ["said"]
 
 
 def test_outside_quotations_keeps_cues_outside_every_region() -> None:

@@ -3,27 +3,22 @@ written for these tests)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
-
-import pytest
 
 from newstrace.analyze._attr_relayed import under_prepositions
 from newstrace.analyze._attr_spans import Draft
-from newstrace.analyze.attribution import RawAttribution, find_attributions
-from newstrace.analyze.nlp import load_nlp, parse
+from newstrace.analyze.attribution import RawAttribution
 from newstrace.analyze.options import AnalysisOptions
-from newstrace.analyze.sentences import split_sentences
+
+#: the ``find_attrs`` fixture of ``tests/conftest.py``
+FindAttrs = Callable[..., tuple[RawAttribution, ...]]
 
 SPACY = AnalysisOptions(backend="spacy", parse_scope="all")
 
 
-def _found(text: str) -> list[Any]:
-    if load_nlp(SPACY, "en") is None:
-        pytest.skip("no English spaCy model installed")
-    doc = parse(text, SPACY, "en")
-    sentences = split_sentences(text, language="en", doc=doc)
-    found = find_attributions(text, language="en", sentences=sentences, doc=doc)
-    return [_roles(text, a) for a in found]
+def _found(find: FindAttrs, text: str) -> list[Any]:
+    return [_roles(text, a) for a in find(text)]
 
 
 def _roles(text: str, found: RawAttribution) -> tuple[str, str, str, list[Any]]:
@@ -33,9 +28,11 @@ def _roles(text: str, found: RawAttribution) -> tuple[str, str, str, list[Any]]:
     return text[found.cue.start : found.cue.end], source, content, nested
 
 
-def test_a_speech_cue_under_according_to_is_nested() -> None:
+def test_a_speech_cue_under_according_to_is_nested(
+    find_attrs: FindAttrs,
+) -> None:
     text = "The mayor told reporters that taxes would not rise, according to the city paper."
-    assert _found(text) == [
+    assert _found(find_attrs, text) == [
         (
             "according to",
             "the city paper",
@@ -45,9 +42,11 @@ def test_a_speech_cue_under_according_to_is_nested() -> None:
     ]
 
 
-def test_a_cue_under_according_to_is_no_attribution_of_its_own() -> None:
+def test_a_cue_under_according_to_is_no_attribution_of_its_own(
+    find_attrs: FindAttrs,
+) -> None:
     text = "The council has previously called for a new bridge, according to the planning office."
-    assert [cue for cue, *_ in _found(text)] == ["according to"]
+    assert [cue for cue, *_ in _found(find_attrs, text)] == ["according to"]
 
 
 class _Head:

@@ -3,13 +3,15 @@ quotation the content, in both modes (texts written for these tests)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from newstrace.analyze._attr_signed import signed_drafts
-from newstrace.analyze.attribution import RawAttribution, find_attributions
-from newstrace.analyze.nlp import load_nlp, parse
-from newstrace.analyze.options import AnalysisOptions
-from newstrace.analyze.sentences import split_sentences
+from newstrace.analyze.attribution import RawAttribution
+
+#: the ``find_attrs`` fixture of ``tests/conftest.py``
+FindAttrs = Callable[..., tuple[RawAttribution, ...]]
 
 VOX_POP = (
     "What readers told us.\n\n"
@@ -18,15 +20,6 @@ VOX_POP = (
     "“My landlord said the rent would go up again. I cannot afford another year.”― Tom O. "
     "Brennan.\n"
 )
-
-
-def _run(text: str, backend: str) -> tuple[RawAttribution, ...]:
-    options = AnalysisOptions(backend=backend)  # type: ignore[arg-type]
-    if backend == "spacy" and load_nlp(options, "en") is None:
-        pytest.skip("no English spaCy model installed")
-    doc = parse(text, options, "en")
-    sentences = split_sentences(text, language="en", doc=doc)
-    return find_attributions(text, language="en", sentences=sentences, doc=doc)
 
 
 def _signed(found: tuple[RawAttribution, ...]) -> list[tuple[str, str, str]]:
@@ -38,8 +31,8 @@ def _signed(found: tuple[RawAttribution, ...]) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("backend", ["spacy", "rules"])
-def test_each_signed_quotation_is_its_own_attribution(backend: str) -> None:
-    found = _signed(_run(VOX_POP, backend))
+def test_each_signed_quotation_is_its_own_attribution(backend: str, find_attrs: FindAttrs) -> None:
+    found = _signed(find_attrs(VOX_POP, backend))
     assert found == [
         (
             "―",
@@ -56,9 +49,9 @@ def test_each_signed_quotation_is_its_own_attribution(backend: str) -> None:
 
 @pytest.mark.parametrize("backend", ["spacy", "rules"])
 def test_a_speech_verb_inside_a_signed_quotation_is_not_a_top_level_attribution(
-    backend: str,
+    backend: str, find_attrs: FindAttrs
 ) -> None:
-    found = _run(VOX_POP, backend)
+    found = find_attrs(VOX_POP, backend)
     assert not [a for a in found if "said" in a.cue.text]
     tom = [a for a in found if a.source is not None and a.source.text == "Tom O. Brennan"]
     assert len(tom) == 1

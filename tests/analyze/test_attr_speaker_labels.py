@@ -4,15 +4,18 @@ modes; section labels, kickers and headings are left alone (texts written for th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from newstrace.analyze._attr_labels import label_drafts, with_labels
 from newstrace.analyze._attr_lexicon import load_language
 from newstrace.analyze._attr_spans import Draft
-from newstrace.analyze.attribution import RawAttribution, find_attributions
-from newstrace.analyze.nlp import load_nlp, parse
-from newstrace.analyze.options import AnalysisOptions
+from newstrace.analyze.attribution import RawAttribution
 from newstrace.analyze.sentences import split_sentences
+
+#: the ``find_attrs`` fixture of ``tests/conftest.py``
+FindAttrs = Callable[..., tuple[RawAttribution, ...]]
 
 HEADLINE = (
     "Mayor Okafor: Bus Fares 'Will Not Rise This Year'\n\n"
@@ -35,15 +38,6 @@ DIGEST = (
 )
 
 
-def _run(text: str, backend: str) -> tuple[RawAttribution, ...]:
-    options = AnalysisOptions(backend=backend)  # type: ignore[arg-type]
-    if backend == "spacy" and load_nlp(options, "en") is None:
-        pytest.skip("no English spaCy model installed")
-    doc = parse(text, options, "en")
-    sentences = split_sentences(text, language="en", doc=doc)
-    return find_attributions(text, language="en", sentences=sentences, doc=doc)
-
-
 def _colons(found: tuple[RawAttribution, ...]) -> list[tuple[str, str]]:
     return [
         (a.source.text if a.source else "", " ".join(c.text for c in a.content))
@@ -64,15 +58,17 @@ def _text(text: str, span: tuple[int, int] | None) -> str:
 
 
 @pytest.mark.parametrize("backend", ["spacy", "rules"])
-def test_a_headline_label_naming_someone_in_the_article_is_an_attribution(backend: str) -> None:
-    assert _colons(_run(HEADLINE, backend)) == [
+def test_a_headline_label_naming_someone_in_the_article_is_an_attribution(
+    backend: str, find_attrs: FindAttrs
+) -> None:
+    assert _colons(find_attrs(HEADLINE, backend)) == [
         ("Mayor Okafor", "Bus Fares 'Will Not Rise This Year'")
     ]
 
 
 @pytest.mark.parametrize("backend", ["spacy", "rules"])
-def test_each_transcript_turn_is_one_attribution(backend: str) -> None:
-    assert _colons(_run(TRANSCRIPT, backend)) == [
+def test_each_transcript_turn_is_one_attribution(backend: str, find_attrs: FindAttrs) -> None:
+    assert _colons(find_attrs(TRANSCRIPT, backend)) == [
         ("DANA PIRES", "Why did the council delay the vote?"),
         ("LEO HARTMANN", "We wanted more time to read the audit. I think that was fair."),
         ("PIRES", "Was the audit late?"),
@@ -81,18 +77,22 @@ def test_each_transcript_turn_is_one_attribution(backend: str) -> None:
 
 
 @pytest.mark.parametrize("backend", ["spacy", "rules"])
-def test_a_cue_inside_a_transcript_turn_is_not_a_top_level_attribution(backend: str) -> None:
-    found = _run(TRANSCRIPT, backend)
+def test_a_cue_inside_a_transcript_turn_is_not_a_top_level_attribution(
+    backend: str, find_attrs: FindAttrs
+) -> None:
+    found = find_attrs(TRANSCRIPT, backend)
     assert [a.cue.text for a in found] == [":", ":", ":", ":"]
 
 
 @pytest.mark.parametrize("backend", ["spacy", "rules"])
-def test_transcript_turns_printed_inside_quotation_marks_keep_their_labels(backend: str) -> None:
+def test_transcript_turns_printed_inside_quotation_marks_keep_their_labels(
+    backend: str, find_attrs: FindAttrs
+) -> None:
     quoted = "\n\n".join(
         f'"{line}"' if ":" in line and line.split(":")[0].isupper() else line
         for line in TRANSCRIPT.strip().split("\n\n")
     )
-    assert [source for source, _ in _colons(_run(quoted, backend))] == [
+    assert [source for source, _ in _colons(find_attrs(quoted, backend))] == [
         "DANA PIRES",
         "LEO HARTMANN",
         "PIRES",
