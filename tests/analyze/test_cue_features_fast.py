@@ -30,6 +30,8 @@ TEXTS = [
     "He denied that he had ever met the envoy. Officials confirmed the meeting, however.",
     "Asked whether the deal was dead, the minister said: no.",
     "«Nothing changes» , insisted Dr. Maria Okafor of the Lagos institute.",
+    "The growers are worried that the frost will ruin the harvest. They're critical of it.",
+    "In her view, the engineer who warned about the cracks was right to call for a review.",
 ]
 
 
@@ -115,6 +117,7 @@ def reference_frame(token: Any, prior: dict[str, float], words: dict[str, float]
             kinds.add(dep)
     frame = "+".join(sorted(kinds)) or "-"
     start = token.sent.start
+    feats += reference_complements(token, words)
     feats += [
         f"frame={pos}|{frame}",
         f"sframe={subject_kind(token)}|{frame}",
@@ -123,6 +126,34 @@ def reference_frame(token: Any, prior: dict[str, float], words: dict[str, float]
         f"spos={min(3, (token.i - start) // 5)}|{pos}",
     ]
     return feats
+
+
+def reference_complements(token: Any, words: dict[str, float]) -> list[str]:
+    feats: list[str] = []
+    for child in token.children:
+        dep = child.dep_
+        if dep in ("acomp", "attr", "oprd", "xcomp", "dobj"):
+            if dep != "dobj":
+                feats.append(f"pred={dep}|{child.lemma_.lower()}")
+            level = band(words.get(child.lemma_.lower()))
+            for below in child.children:
+                if below.dep_ in ("ccomp", "xcomp", "acl", "prep", "relcl"):
+                    word = below.lower_ if below.dep_ == "prep" else "-"
+                    feats.append(f"nest={dep}|{below.dep_}|{word}")
+                    feats.append(f"nestb={dep}|{below.dep_}|{level}")
+        elif dep == "poss":
+            feats.append(f"poss={token.pos_}|{word_kind(child)}")
+    if token.dep_ in ("relcl", "acl"):
+        feats.append(f"ante={token.dep_}|{word_kind(token.head)}")
+    return feats
+
+
+def word_kind(token: Any) -> str:
+    if token.pos_ == "PRON":
+        return "pron"
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return str(token.ent_type_).lower()
+    return str(token.pos_).lower()
 
 
 def subject_kind(token: Any) -> str:

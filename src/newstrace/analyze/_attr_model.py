@@ -1,8 +1,10 @@
 """A small averaged-perceptron scorer for cue heads over spaCy tokens.
 
 Features describe a token and its dependency neighbourhood (lemma, part of speech, relation,
-which arguments it has, whether it sits next to a quotation). Weights are learned from PolNeAR
-train by ``bench/polnear/train_cues.py`` and shipped as ``data/lang/<lang>_cues.json``.
+which arguments it has, what its predicate words govern, whether it sits next to a quotation).
+Candidates are words of the open classes, ":" and copula clitics ("'re"). Weights are learned
+from PolNeAR train by ``bench/polnear/train_cues.py`` and shipped as
+``data/lang/<lang>_cues.json``.
 
 Every feature is made once, by :func:`feature_keys`, as a key tuple (template name and values);
 :func:`cue_features` spells the keys as the strings training sees, and
@@ -108,7 +110,7 @@ def is_candidate(token: Any) -> bool:
     """Whether a token is worth scoring as a cue head."""
     if token.pos_ in ("PUNCT",):
         return bool(token.text == ":")
-    return bool(token.pos_ in CANDIDATE_POS and token.is_alpha)
+    return bool(token.pos_ in CANDIDATE_POS and (token.is_alpha or _clitic(token.lower_)))
 
 
 def candidate_indices(doc: Any) -> list[int]:
@@ -121,8 +123,17 @@ def candidate_indices(doc: Any) -> list[int]:
     return [
         i
         for i in range(len(pos))
-        if (lower[i] == ":" if pos[i] == "PUNCT" else pos[i] in CANDIDATE_POS and alpha[i])
+        if (
+            lower[i] == ":"
+            if pos[i] == "PUNCT"
+            else pos[i] in CANDIDATE_POS and (alpha[i] or _clitic(lower[i]))
+        )
     ]
+
+
+def _clitic(word: str) -> bool:
+    """A verb clitic written with an apostrophe ("'s", "’re", "'m" of "he's", "they’re")."""
+    return len(word) > 1 and word[0] in "'’" and word[1:].isalpha()
 
 
 _DIGITS = tuple(str(n) for n in range(10))
@@ -279,6 +290,7 @@ def _frame_keys(
             kinds.add(dep)
     frame = "+".join(sorted(kinds)) or "-"
     start = table.sent_start[i]
+    keys += _complement_keys(table, i, words)
     keys += [
         ("frame", pos, frame),
         ("sframe", _subject_kind(table, i), frame),
@@ -287,6 +299,44 @@ def _frame_keys(
         ("spos", _DIGITS[min(3, (i - start) // 5)], pos),
     ]
     return keys
+
+
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "xcomp", "dobj"})
+_NESTED_DEPS = frozenset({"ccomp", "xcomp", "acl", "prep", "relcl"})
+
+
+def _complement_keys(table: Layout, i: int, words: dict[str, float]) -> list[Key]:
+    """What the predicate words under token ``i`` govern and who owns it: for an adjective,
+    noun or verb complement ("are concerned *that*", "made a case *for*", "is quick *to*"),
+    its word and the relations (and preposition) below it; the kind of possessor ("*his*
+    view"); and, for a relative clause, the kind of word it describes ("an aide *who* said")."""
+    deps = table.dep
+    keys: list[Key] = []
+    for k in table.children[i]:
+        dep = deps[k]
+        if dep in _PREDICATE_DEPS:
+            if dep != "dobj":
+                keys.append(("pred", dep, table.lemma[k]))
+            level = band(words.get(table.lemma[k]))
+            for g in table.children[k]:
+                below = deps[g]
+                if below in _NESTED_DEPS:
+                    word = table.lower[g] if below == "prep" else "-"
+                    keys += [("nest", dep, below, word), ("nestb", dep, below, level)]
+        elif dep == "poss":
+            keys.append(("poss", table.pos[i], _kind(table, k)))
+    if deps[i] in ("relcl", "acl"):
+        keys.append(("ante", deps[i], _kind(table, table.head[i])))
+    return keys
+
+
+def _kind(table: Layout, k: int) -> str:
+    """What kind of word token ``k`` is: pronoun, entity type or part of speech."""
+    if table.pos[k] == "PRON":
+        return "pron"
+    if table.ent[k] in _SUBJECT_ENTS:
+        return table.ent[k].lower()
+    return table.pos[k].lower()
 
 
 def _word(table: Layout, index: int) -> str:
