@@ -96,10 +96,11 @@ def names_a_time(heads: list[Any]) -> bool:
     """Whether a time expression ("2011", "on Tuesday", "the last year") found in the phrases
     of ``heads`` covers one of the head words."""
     words = [t for g in heads for t in g.subtree]
-    start = min(t.idx for t in words)
-    end = max(t.idx + len(t) for t in words)
     doc = heads[0].doc
-    spans = time_expression_spans(doc.text[start:end], language=doc.lang_ or "en")
+    # the span's own text: ``doc.text`` would rebuild the whole article's text on every call
+    phrase = doc[min(t.i for t in words) : max(t.i for t in words) + 1]
+    start = phrase.start_char
+    spans = time_expression_spans(phrase.text, language=doc.lang_ or "en")
     return any(a <= g.idx - start and g.idx + len(g) - start <= b for g in heads for a, b in spans)
 
 
