@@ -4,29 +4,24 @@ written for these tests)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from newstrace.analyze.attribution import find_attributions
-from newstrace.analyze.nlp import load_nlp, parse
-from newstrace.analyze.options import AnalysisOptions
-from newstrace.analyze.sentences import split_sentences
+from newstrace.analyze.attribution import RawAttribution
 
-SPACY = AnalysisOptions(backend="spacy", parse_scope="all")
+#: the ``find_attrs`` fixture of ``tests/conftest.py``
+FindAttrs = Callable[..., tuple[RawAttribution, ...]]
 
 
-def _cues(text: str) -> list[tuple[str, str, str]]:
-    if load_nlp(SPACY, "en") is None:
-        pytest.skip("no English spaCy model installed")
-    doc = parse(text, SPACY, "en")
-    sentences = split_sentences(text, language="en", doc=doc)
-    found = find_attributions(text, language="en", sentences=sentences, doc=doc)
+def _cues(find: FindAttrs, text: str) -> list[tuple[str, str, str]]:
     return [
         (
             text[a.cue.start : a.cue.end],
             text[a.source.start : a.source.end] if a.source else "",
             " | ".join(text[c.start : c.end] for c in a.content),
         )
-        for a in found
+        for a in find(text)
     ]
 
 
@@ -39,13 +34,13 @@ def _cues(text: str) -> list[tuple[str, str, str]]:
         "polls.",
     ],
 )
-def test_a_clause_ending_in_a_verb_is_no_report(text: str) -> None:
-    assert _cues(text) == []
+def test_a_clause_ending_in_a_verb_is_no_report(text: str, find_attrs: FindAttrs) -> None:
+    assert _cues(find_attrs, text) == []
 
 
-def test_a_trailing_report_clause_is_still_read_off_the_parse() -> None:
+def test_a_trailing_report_clause_is_still_read_off_the_parse(find_attrs: FindAttrs) -> None:
     text = "Rents will rise again next year, the housing agency predicted on Monday."
-    found = _cues(text)
+    found = _cues(find_attrs, text)
     assert [(source, content) for _, source, content in found] == [
         ("the housing agency", "Rents will rise again next year")
     ]

@@ -84,7 +84,13 @@ def label_drafts(
 ) -> list[Draft]:
     """One draft per speaker label of ``text`` (see the module docstring). With ``weak``, every
     line-initial label shaped as a name gives one (for a colon the cue model chose)."""
-    labels = _labels(text, lang)
+    return _drafts_of(text, _labels(text, lang), sentences, weak=weak)
+
+
+def _drafts_of(
+    text: str, labels: list[_Label], sentences: Sequence[Span], *, weak: bool
+) -> list[Draft]:
+    """The drafts of already found ``labels`` (``label_drafts``)."""
     turns = Counter(_last_word(text, label.whole) for label in labels if label.whole)
     transcript = weak or sum(count >= 2 for count in turns.values()) >= 2
     starts = [s.start for s in sentences]
@@ -115,7 +121,8 @@ def with_labels(
     """``drafts`` with the speaker labels of ``text`` added (see the module docstring); the
     drafts whose cue lies on a label line are returned second (for nesting)."""
     drafts = [d for d in drafts if not _empty_colon(text, d)]
-    labelled = label_drafts(text, sentences, lang)
+    labels = _labels(text, lang)
+    labelled = _drafts_of(text, labels, sentences, weak=False)
     colons = {d.cue for d in labelled}
     bare = {
         colon: d
@@ -123,7 +130,7 @@ def with_labels(
         if d.source is None and (colon := _colon(text, d.cue)) is not None and colon not in colons
     }
     if bare:  # the cue model's own reading keeps its content and the drafts beside it
-        for reading in label_drafts(text, sentences, lang, weak=True):
+        for reading in _drafts_of(text, labels, sentences, weak=True):
             if reading.cue in bare:
                 bare[reading.cue].source = reading.source
     if not labelled:

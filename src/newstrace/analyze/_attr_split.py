@@ -111,7 +111,7 @@ def _trailing_clause(token: Any) -> bool:
 
 def lead_clause(token: Any) -> list[Any]:
     """The words of cue head ``token``'s sentence before a quotation that ends right before
-    the cue (and its subject) and that a colon or dash introduces ('In her speech, Rhimes
+    the cue (and its subject) and that a colon or dash introduces ('In her speech, the mayor
     declared X: "Q," she said'): they are a statement of their own, not what the cue quotes."""
     doc = token.doc
     subjects = [c.left_edge.i for c in token.children if c.dep_ in _SUBJECTS and c.i < token.i]
